@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,6 +57,8 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
     private static final byte[] OK = "Ok.\n".getBytes(StandardCharsets.US_ASCII);
     private static final int STREAM_CHUNK = 1 << 20;
     private static final int UNKNOWN_EXCEPTION = ChdbException.UNKNOWN_EXCEPTION;
+    private static final long DRAIN_BYTES = 128L << 20;
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(10);
 
     /**
      * How the endpoint runs.
@@ -164,6 +167,9 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         Exchange response = new Exchange(exchange);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders().entrySet());
+        }
         try {
             String path = exchange.getRequestURI().getRawPath();
             switch (path == null || path.isEmpty() ? "/" : path) {
@@ -491,11 +497,13 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
         }
 
         void sendError(int status, int code, String message) {
+            LOG.debug("{} {} -> HTTP {} code {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), status, code, message);
             if (sent) {
                 // Headers are out: all that is left is to cut the response short, which the client sees as an error.
                 LOG.debug("ClickHouse HTTP request failed after its response started: {}", message);
                 return;
             }
+            drainRequestBody();
             try {
                 Headers headers = commonHeaders(null);
                 headers.set("Content-Type", "text/plain; charset=UTF-8");
@@ -508,6 +516,24 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
                 send(status, text, exchange.getRequestMethod().equals("HEAD"));
             } catch (IOException e) {
                 LOG.debug("Could not send a ClickHouse HTTP error response: {}", e.toString());
+            }
+        }
+
+        /**
+         * Reads what is left of a refused request's body, so a client still uploading (a driver streaming an INSERT
+         * whose table does not exist) reads the error instead of a connection reset. Bounded: past the limit the
+         * connection is simply closed.
+         */
+        private void drainRequestBody() {
+            long deadline = System.nanoTime() + DRAIN_TIME.toNanos();
+            byte[] discard = new byte[1 << 16];
+            long drained = 0;
+            try (InputStream body = exchange.getRequestBody()) {
+                for (int n; drained < DRAIN_BYTES && System.nanoTime() < deadline && (n = body.read(discard)) > 0; ) {
+                    drained += n;
+                }
+            } catch (IOException e) {
+                // The client is gone or sent garbage framing; the error response below may not reach it either.
             }
         }
 

@@ -49,6 +49,14 @@ public final class EmbeddedClickHouse implements AutoCloseable {
         return "jdbc:clickhouse:http://127.0.0.1:" + port() + "/default";
     }
 
+    /**
+     * {@code jdbc:clickhouse:http://127.0.0.1:PORT/<database>}. Prefer this over {@code Connection.setSchema}: the
+     * driver's RowBinary batch inserts ({@code beta.row_binary_for_simple_insert}) address the URL's database.
+     */
+    public String jdbcUrl(String database) {
+        return "jdbc:clickhouse:http://127.0.0.1:" + port() + "/" + database;
+    }
+
     /** {@code http://127.0.0.1:PORT}, ClickHouse's HTTP interface (for curl, or {@code /ping}). */
     public String httpUrl() {
         return "http://127.0.0.1:" + port();
