@@ -1,0 +1,341 @@
+package io.jobpulse.enrichment.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Case-insensitive, whole-word, leftmost-longest multi-phrase matcher over a character trie.
+ *
+ * <p>In: phrases (each with an int payload and an optional "exact spelling" requirement). Out: for a text, the
+ * non-overlapping matches, reported to a {@link Sink} without allocating per match. Matching folds case and treats
+ * any run of whitespace as one space. A match must start where the previous character is not a letter or digit and
+ * end where the next one is not, or where words were glued together by HTML stripping ("RemoteWe", "ONSITEZype").
+ * Phrases flagged exact only match their own spelling or its ALL CAPS form (so "Go" does not match "go").
+ *
+ * <p>Built once, immutable, thread-safe. Transitions live in one open-addressing hash table keyed by (node, char),
+ * with a direct table for the root's ASCII children, so a scan costs a few array reads per character.
+ */
+public final class PhraseMatcher {
+
+    /** Receives matches; return false to stop the scan. */
+    @FunctionalInterface
+    public interface Sink {
+        boolean match(int payload, int start, int end);
+    }
+
+    private final long[] keys;
+    private final int[] values;
+    private final int mask;
+    private final int[] rootAscii;
+    /** Per node: index into terminalPhrases of the first phrase ending here, or -1. */
+    private final int[] terminalStart;
+    private final int[] terminalCount;
+    private final int[] terminalPhrases;
+    private final String[] phraseText;
+    private final boolean[] phraseExact;
+    private final int[] phrasePayload;
+    private final int phraseCount;
+
+    private PhraseMatcher(Builder b) {
+        int nodes = b.nodeCount;
+        int cap = Integer.highestOneBit(Math.max(16, b.edges.size() * 2)) << 1;
+        keys = new long[cap];
+        Arrays.fill(keys, -1L);
+        values = new int[cap];
+        mask = cap - 1;
+        rootAscii = new int[128];
+        Arrays.fill(rootAscii, -1);
+        for (long[] e : b.edges) {
+            long key = e[0];
+            int child = (int) e[1];
+            int parent = (int) (key >>> 16);
+            char c = (char) (key & 0xFFFF);
+            if (parent == 0 && c < 128) {
+                rootAscii[c] = child;
+            }
+            int slot = hash(key) & mask;
+            while (keys[slot] != -1L) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            values[slot] = child;
+        }
+        terminalStart = new int[nodes];
+        terminalCount = new int[nodes];
+        Arrays.fill(terminalStart, -1);
+        phraseCount = b.phrases.size();
+        phraseText = new String[phraseCount];
+        phraseExact = new boolean[phraseCount];
+        phrasePayload = new int[phraseCount];
+        int[] nodeOf = new int[phraseCount];
+        for (int i = 0; i < phraseCount; i++) {
+            Builder.Phrase p = b.phrases.get(i);
+            phraseText[i] = p.text;
+            phraseExact[i] = p.exact;
+            phrasePayload[i] = p.payload;
+            nodeOf[i] = p.node;
+            terminalCount[p.node]++;
+        }
+        terminalPhrases = new int[phraseCount];
+        int pos = 0;
+        int[] fill = new int[nodes];
+        for (int n = 0; n < nodes; n++) {
+            if (terminalCount[n] > 0) {
+                terminalStart[n] = pos;
+                pos += terminalCount[n];
+            }
+        }
+        for (int i = 0; i < phraseCount; i++) {
+            int n = nodeOf[i];
+            terminalPhrases[terminalStart[n] + fill[n]++] = i;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int phraseCount() {
+        return phraseCount;
+    }
+
+    private static int hash(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 29));
+    }
+
+    private int child(int node, char c) {
+        if (node == 0 && c < 128) {
+            return rootAscii[c];
+        }
+        long key = ((long) node << 16) | c;
+        int slot = hash(key) & mask;
+        while (true) {
+            long k = keys[slot];
+            if (k == key) {
+                return values[slot];
+            }
+            if (k == -1L) {
+                return -1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    static char fold(char c) {
+        if (c < 128) {
+            return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+        }
+        if (Character.isWhitespace(c) || c == '\u00A0') {
+            return ' ';
+        }
+        return Character.toLowerCase(c);
+    }
+
+    public static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || (c > 127 && Character.isWhitespace(c));
+    }
+
+    /** True when a match ending before {@code end} may end there. */
+    public static boolean rightBoundary(CharSequence text, int start, int end) {
+        int n = text.length();
+        if (end >= n) {
+            return true;
+        }
+        char next = text.charAt(end);
+        if (!isWordChar(next)) {
+            return true;
+        }
+        char last = text.charAt(end - 1);
+        if (!isWordChar(last)) {
+            return true; // "C++" or "C#" directly followed by a word
+        }
+        // Words glued by HTML stripping: "RemoteWe", "ONSITEZype".
+        if (Character.isUpperCase(next)) {
+            if (Character.isLowerCase(last)) {
+                return true;
+            }
+            return Character.isUpperCase(last) && end - start >= 2 && end + 1 < n
+                    && Character.isLowerCase(text.charAt(end + 1)) && allUpper(text, start, end);
+        }
+        return false;
+    }
+
+    private static boolean allUpper(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean spellingOk(int phrase, CharSequence text, int start, int end) {
+        if (!phraseExact[phrase]) {
+            return true;
+        }
+        String p = phraseText[phrase];
+        int j = 0;
+        boolean same = true;
+        boolean upper = true;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (i > start && isSpace(text.charAt(i - 1))) {
+                    continue;
+                }
+                c = ' ';
+            }
+            if (j >= p.length()) {
+                return false;
+            }
+            char pc = p.charAt(j++);
+            if (c != pc) {
+                same = false;
+            }
+            if (c != Character.toUpperCase(pc)) {
+                upper = false;
+            }
+            if (!same && !upper) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Finds the accepted phrase at a node for the surface text, or -1. */
+    private int accepted(int node, CharSequence text, int start, int end) {
+        int first = terminalStart[node];
+        if (first < 0) {
+            return -1;
+        }
+        for (int k = first, last = first + terminalCount[node]; k < last; k++) {
+            int phrase = terminalPhrases[k];
+            if (spellingOk(phrase, text, start, end)) {
+                return phrase;
+            }
+        }
+        return -1;
+    }
+
+    /** Scans {@code text[from, to)} and reports leftmost-longest whole-word matches. */
+    public void scan(CharSequence text, int from, int to, Sink sink) {
+        int i = from;
+        while (i < to) {
+            char c0 = text.charAt(i);
+            if (isSpace(c0) || (i > 0 && isWordChar(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int node = 0;
+            int bestEnd = -1;
+            int bestPhrase = -1;
+            int j = i;
+            boolean prevSpace = false;
+            while (j < to) {
+                char c = text.charAt(j);
+                if (isSpace(c)) {
+                    if (prevSpace) {
+                        j++;
+                        continue;
+                    }
+                    prevSpace = true;
+                    c = ' ';
+                } else {
+                    prevSpace = false;
+                    c = fold(c);
+                }
+                node = child(node, c);
+                if (node < 0) {
+                    break;
+                }
+                j++;
+                if (terminalStart[node] >= 0 && rightBoundary(text, i, j)) {
+                    int phrase = accepted(node, text, i, j);
+                    if (phrase >= 0) {
+                        bestEnd = j;
+                        bestPhrase = phrase;
+                    }
+                }
+            }
+            if (bestPhrase >= 0) {
+                if (!sink.match(phrasePayload[bestPhrase], i, bestEnd)) {
+                    return;
+                }
+                i = bestEnd;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    public void scan(CharSequence text, Sink sink) {
+        scan(text, 0, text.length(), sink);
+    }
+
+    /** Collects phrases, then builds the immutable matcher. */
+    public static final class Builder {
+        private record Phrase(String text, boolean exact, int payload, int node) {}
+
+        private final List<long[]> edges = new ArrayList<>();
+        private final java.util.HashMap<Long, Integer> edgeIndex = new java.util.HashMap<>();
+        private final List<Phrase> phrases = new ArrayList<>();
+        private final java.util.HashSet<String> seen = new java.util.HashSet<>();
+        private int nodeCount = 1;
+
+        /**
+         * Adds a phrase. {@code exact}: only its own spelling (or ALL CAPS) matches. Adding the same spelling with
+         * the same payload twice is a no-op.
+         */
+        public Builder add(String phrase, int payload, boolean exact) {
+            String norm = normalizeSpaces(phrase.strip());
+            if (norm.isEmpty() || !seen.add(norm + '\u0000' + payload + '\u0000' + exact)) {
+                return this;
+            }
+            int node = 0;
+            for (int i = 0; i < norm.length(); i++) {
+                char c = fold(norm.charAt(i));
+                long key = ((long) node << 16) | c;
+                Integer next = edgeIndex.get(key);
+                if (next == null) {
+                    next = nodeCount++;
+                    edgeIndex.put(key, next);
+                    edges.add(new long[] {key, next});
+                }
+                node = next;
+            }
+            phrases.add(new Phrase(norm, exact, payload, node));
+            return this;
+        }
+
+        private static String normalizeSpaces(String s) {
+            StringBuilder sb = new StringBuilder(s.length());
+            boolean space = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (isSpace(c)) {
+                    if (!space) {
+                        sb.append(' ');
+                    }
+                    space = true;
+                } else {
+                    sb.append(c);
+                    space = false;
+                }
+            }
+            return sb.toString();
+        }
+
+        public PhraseMatcher build() {
+            return new PhraseMatcher(this);
+        }
+    }
+}
