@@ -10,6 +10,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -54,6 +58,7 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
             "(?is)^\\s*(INSERT\\s+INTO\\s+.+?)\\s+FORMAT\\s+([A-Za-z0-9_]+)\\s*;?\\s*$");
     private static final Pattern TRAILING_FORMAT = Pattern.compile("(?is)\\bFORMAT\\s+([A-Za-z0-9_]+)\\s*;?\\s*$");
     private static final Pattern IS_INSERT = Pattern.compile("(?is)^\\s*INSERT\\b.*");
+    private static final Pattern INLINE_DATA_FORMAT = Pattern.compile("(?i)\\bFORMAT\\s+[A-Za-z0-9_]+");
     private static final byte[] OK = "Ok.\n".getBytes(StandardCharsets.US_ASCII);
     private static final int STREAM_CHUNK = 1 << 20;
     private static final int UNKNOWN_EXCEPTION = ChdbException.UNKNOWN_EXCEPTION;
@@ -234,9 +239,7 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
                 return;
             }
             byte[] sql = statementText(request.query(), body);
-            if (sql.length == 0 || new String(sql, StandardCharsets.UTF_8).isBlank()) {
-                throw new HttpQueryRequest.Rejected(400, 62, "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR)");
-            }
+            requireStatementText(sql);
             try (QueryResult result = connection.query(sql, request.format(), request.parameters())) {
                 response.sendResult(result, outputFormat(request, sql), method.equals("HEAD"));
             }
@@ -267,6 +270,38 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
         sql[prefix.length] = '\n';
         System.arraycopy(rest, 0, sql, prefix.length + 1, rest.length);
         return sql;
+    }
+
+    /**
+     * chDB reads statement text as a C string and silently succeeds on text it cannot parse as a statement (a leading
+     * NUL, binary garbage), where ClickHouse answers with a syntax error; so the statement part, up to an INSERT's
+     * inline data, must be UTF-8 text without NUL bytes.
+     */
+    private static void requireStatementText(byte[] sql) {
+        int end = sql.length;
+        String head = new String(sql, 0, Math.min(sql.length, 1 << 16), StandardCharsets.ISO_8859_1);
+        if (IS_INSERT.matcher(head).matches()) {
+            Matcher format = INLINE_DATA_FORMAT.matcher(head);
+            if (format.find()) {
+                end = format.end();
+            }
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        String statement;
+        try {
+            statement = strict.decode(ByteBuffer.wrap(sql, 0, end)).toString();
+        } catch (CharacterCodingException e) {
+            throw new HttpQueryRequest.Rejected(400, 62, "Code: 62. DB::Exception: Syntax error: the statement is not "
+                    + "UTF-8 text (" + e.getMessage() + "). (SYNTAX_ERROR)");
+        }
+        if (statement.indexOf('\0') >= 0) {
+            throw new HttpQueryRequest.Rejected(400, 62, "Code: 62. DB::Exception: Syntax error: the statement contains a "
+                    + "NUL byte at position " + statement.indexOf('\0') + ". (SYNTAX_ERROR)");
+        }
+        if (statement.isBlank()) {
+            throw new HttpQueryRequest.Rejected(400, 62, "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR)");
+        }
     }
 
     private HttpQueryRequest.Rejected tooLarge() {
