@@ -25,39 +25,40 @@ public final class RoleClassifier {
     public RoleClassifier() {
         PhraseMatcher.Builder b = PhraseMatcher.builder();
         add(b, RoleFamily.BACKEND, HEADER, "backend", "back-end", "back end", "server-side", "server side", "backend-focused", "backend-leaning", "backend heavy", "backend-heavy");
-        add(b, RoleFamily.BACKEND, TITLE, "api", "distributed systems", "python", "golang", "go", "java", "rust", "ruby", "rails", "elixir", "scala", "kotlin", "c++", "node", "node.js", "django", "php");
+        add(b, RoleFamily.BACKEND, TITLE, "api", "distributed systems", "core services");
         add(b, RoleFamily.FRONTEND, HEADER, "frontend", "front-end", "front end", "frontend-focused", "frontend-leaning", "frontend heavy");
-        add(b, RoleFamily.FRONTEND, TITLE, "ui", "web ui", "react", "javascript", "typescript", "web", "angular", "vue");
+        add(b, RoleFamily.FRONTEND, TITLE, "ui", "web ui", "web", "design", "creative");
         add(b, RoleFamily.FULLSTACK, HEADER, "full stack", "full-stack", "fullstack", "full stack-ish", "full-stack-ish");
-        add(b, RoleFamily.FULLSTACK, TITLE, "product", "generalist");
-        add(b, RoleFamily.FULLSTACK, ALONE, "product engineer", "product engineers", "product engineering", "product-minded engineer", "product-focused engineer", "product software engineer");
-        add(b, RoleFamily.MOBILE, TITLE, "mobile", "ios", "android", "react native", "flutter", "swift", "apple platforms", "macos");
-        add(b, RoleFamily.MOBILE, ALONE, "mobile developer", "mobile engineer", "ios developer", "ios engineer", "android developer", "android engineer");
-        add(b, RoleFamily.DEVOPS, HEADER, "devops", "dev ops", "sre", "site reliability", "platform", "infrastructure", "infra", "cloud infrastructure", "devex", "developer experience");
-        add(b, RoleFamily.DEVOPS, ALONE, "devops engineer", "devops engineers", "sre", "sres", "site reliability engineer", "site reliability engineering", "platform engineer", "platform engineers", "platform engineering", "infrastructure engineer", "infrastructure engineers", "infrastructure engineering", "cloud engineer", "release engineer", "build engineer", "mlops", "reliability engineer", "systems administrator", "sysadmin", "it/infra", "production engineer");
-        add(b, RoleFamily.DEVOPS, TITLE, "cloud", "reliability", "systems", "it");
-        add(b, RoleFamily.DATA_ENGINEERING, ALONE, "data engineer", "data engineers", "data engineering", "analytics engineer", "analytics engineers", "data platform engineer", "data infrastructure", "data platform", "etl developer", "data pipelines engineer", "data infrastructure engineer");
-        add(b, RoleFamily.DATA_SCIENCE, ALONE, "data scientist", "data scientists", "data science", "ml engineer", "ml engineers", "mle", "machine learning engineer", "machine learning engineers", "ai engineer", "ai engineers", "research scientist", "research scientists", "research engineer", "research engineers", "applied scientist", "applied scientists", "ai researcher", "ml researcher", "llm engineer", "ai/ml engineer", "ml/ai engineer", "head of ai", "head of data", "ml scientist", "quantitative researcher");
-        add(b, RoleFamily.DATA_SCIENCE, TITLE, "machine learning", "ml", "ai", "ai/ml", "ml/ai", "computer vision", "nlp", "llm", "deep learning", "applied ai", "applied ml", "research", "ml infrastructure", "ai infrastructure", "genai", "generative ai", "perception", "data", "analytics", "quant", "quantitative");
-        add(b, RoleFamily.SECURITY, TITLE, "security", "appsec", "infosec", "application security", "product security", "offensive security", "detection");
-        add(b, RoleFamily.SECURITY, ALONE, "security engineer", "security engineers", "penetration tester", "security researcher", "appsec engineer");
-        add(b, RoleFamily.QA, TITLE, "qa", "quality assurance", "test", "test automation", "quality", "testing");
-        add(b, RoleFamily.QA, ALONE, "sdet", "sdets", "qa engineer", "qa engineers", "test engineer", "quality engineer", "qa automation");
-        add(b, RoleFamily.EMBEDDED, TITLE, "embedded", "firmware", "embedded software", "embedded systems", "hardware", "fpga", "robotics", "electrical");
-        add(b, RoleFamily.EMBEDDED, ALONE, "firmware engineer", "embedded engineer", "embedded software engineer");
-        add(b, RoleFamily.GAME, TITLE, "game", "gameplay", "games", "graphics", "unity", "unreal");
-        add(b, RoleFamily.GAME, ALONE, "game developer", "game developers", "game engineer", "gameplay engineer", "game designer");
-        add(b, RoleFamily.ENGINEERING_MANAGER, ALONE, "engineering manager", "engineering managers", "eng manager", "software engineering manager", "head of engineering", "vp of engineering", "vp engineering", "vp, engineering", "director of engineering", "engineering director", "manager of engineering", "em", "ems");
-        add(b, RoleFamily.PRODUCT_MANAGER, ALONE, "product manager", "product managers", "product owner", "technical product manager", "head of product", "vp of product", "director of product", "product lead", "group product manager", "pm", "pms", "product management");
-        add(b, RoleFamily.DESIGN, ALONE, "designer", "designers", "product design", "ux", "ui/ux", "ux/ui", "ux designer", "product designer", "design engineer", "design engineers", "head of design", "brand designer", "visual designer");
-        add(b, RoleFamily.DESIGN, TITLE, "design");
-        add(b, RoleFamily.SALES, ALONE, "account executive", "account executives", "sales", "sdr", "bdr", "business development", "sales engineer", "account manager", "head of sales", "sales development", "gtm", "go-to-market", "solutions architect", "solutions engineer", "solution engineer", "partnerships");
-        add(b, RoleFamily.MARKETING, ALONE, "marketing", "head of growth", "growth marketer", "growth marketing", "developer relations", "devrel", "developer advocate", "developer advocates", "community manager", "content marketer", "content writer", "seo", "marketing expert", "product marketing", "head of marketing");
-        add(b, RoleFamily.MARKETING, TITLE, "growth", "content", "brand", "community");
-        add(b, RoleFamily.SUPPORT, ALONE, "support engineer", "support engineers", "customer support", "customer success", "technical support", "customer support engineer", "support specialist", "implementation engineer", "implementation specialist", "customer engineer", "forward deployed engineer", "forward-deployed engineer", "technical account manager");
+        add(b, RoleFamily.FULLSTACK, TITLE, "product", "generalist", "product-minded", "product-focused", "product-oriented");
+        add(b, RoleFamily.MOBILE, TITLE, "mobile", "ios", "android", "react native", "apple platforms", "macos", "ios/android", "android/ios");
+        add(b, RoleFamily.DEVOPS, HEADER, "devops", "dev ops", "site reliability", "platform", "infrastructure", "infra", "cloud infrastructure", "devex", "developer experience", "sre");
+        add(b, RoleFamily.DEVOPS, ALONE, "devops engineer", "devops engineers", "sres", "site reliability engineer", "site reliability engineering", "platform engineer", "platform engineers", "platform engineering", "infrastructure engineer", "infrastructure engineers", "infrastructure engineering", "cloud engineer", "release engineer", "build engineer", "reliability engineer", "systems administrator", "sysadmin", "it/infra", "production engineer", "network engineer", "network automation engineer", "build systems engineer");
+        add(b, RoleFamily.DEVOPS, TITLE, "cloud", "reliability", "network", "build", "it/infra");
+        add(b, RoleFamily.DATA_ENGINEERING, ALONE, "data engineer", "data engineers", "analytics engineer", "analytics engineers", "data platform engineer", "etl developer", "etl engineer", "data pipelines engineer", "data infrastructure engineer", "data migration engineer", "data migrations engineer");
+        add(b, RoleFamily.DATA_ENGINEERING, TITLE, "data platform", "data infrastructure", "etl", "data pipeline", "data migrations", "data migration");
+        add(b, RoleFamily.DATA_SCIENCE, ALONE, "data scientist", "data scientists", "ml engineer", "ml engineers", "mle", "mles", "machine learning engineer", "machine learning engineers", "ai engineer", "ai engineers", "research scientist", "research scientists", "research engineer", "research engineers", "applied scientist", "applied scientists", "ai researcher", "ml researcher", "llm engineer", "ai/ml engineer", "ml/ai engineer", "head of ai", "head of data", "ml scientist", "quantitative researcher", "data analyst", "data analysts", "product analyst", "prompt engineer", "mlops engineer", "ml ops engineer");
+        add(b, RoleFamily.DATA_SCIENCE, TITLE, "machine learning", "ml", "ai", "ai/ml", "ml/ai", "computer vision", "nlp", "llm", "deep learning", "applied ai", "applied ml", "research", "ml infrastructure", "ai infrastructure", "genai", "generative ai", "perception", "data science", "quant", "quantitative", "mlops", "autonomy");
+        add(b, RoleFamily.SECURITY, TITLE, "security", "appsec", "infosec", "application security", "product security", "offensive security", "detection", "cybersecurity");
+        add(b, RoleFamily.SECURITY, ALONE, "penetration tester", "security researcher");
+        add(b, RoleFamily.QA, TITLE, "qa", "quality assurance", "test automation", "qa automation");
+        add(b, RoleFamily.QA, ALONE, "sdet", "sdets", "qa engineer", "qa engineers", "test engineer", "quality engineer");
+        add(b, RoleFamily.EMBEDDED, TITLE, "embedded", "firmware", "embedded software", "embedded systems", "fpga");
+        add(b, RoleFamily.GAME, TITLE, "game", "gameplay", "games", "game engine");
+        add(b, RoleFamily.ENGINEERING_MANAGER, ALONE, "engineering manager", "engineering managers", "eng manager", "software engineering manager", "head of engineering", "vp of engineering", "vp engineering", "vp, engineering", "director of engineering", "engineering director", "manager of engineering", "development manager");
+        add(b, RoleFamily.ENGINEERING_MANAGER, HEADER, "em", "ems");
+        add(b, RoleFamily.PRODUCT_MANAGER, ALONE, "product manager", "product managers", "product owner", "technical product manager", "head of product", "vp of product", "director of product", "group product manager", "pm", "pms");
+        add(b, RoleFamily.PRODUCT_MANAGER, HEADER, "product", "product management");
+        add(b, RoleFamily.DESIGN, ALONE, "designer", "designers", "ui/ux designer", "ux/ui designer", "ux designer", "product designer", "head of design", "brand designer", "visual designer", "ux researcher");
+        add(b, RoleFamily.DESIGN, HEADER, "design", "ux", "ui/ux", "ux/ui");
+        add(b, RoleFamily.SALES, ALONE, "account executive", "account executives", "sdr", "bdr", "business development representative", "sales engineer", "sales engineers", "account manager", "head of sales", "sales development", "alliance manager", "client executive", "client partner", "sales representative", "sales lead", "sales manager");
+        add(b, RoleFamily.SALES, HEADER, "sales", "business development", "gtm", "go-to-market");
+        add(b, RoleFamily.MARKETING, ALONE, "head of growth", "growth marketer", "growth marketing", "community manager", "content marketer", "marketing expert", "product marketing", "head of marketing", "marketing manager", "marketing lead", "seo specialist");
+        add(b, RoleFamily.MARKETING, HEADER, "marketing", "growth");
+        add(b, RoleFamily.SUPPORT, ALONE, "support engineer", "support engineers", "customer support", "customer success", "technical support", "customer support engineer", "support specialist", "implementation engineer", "implementation specialist", "customer engineer", "customer eng", "customer success engineer", "success engineer", "research storage consultant", "support consultant");
         add(b, RoleFamily.SUPPORT, TITLE, "support", "helpdesk", "help desk");
-        add(b, RoleFamily.OPERATIONS, ALONE, "operations", "bizops", "revops", "people ops", "office manager", "chief of staff", "program manager", "project manager", "recruiter", "recruiters", "technical recruiter", "operations manager", "business operations", "finance", "accountant", "legal", "hr", "talent acquisition");
-        add(b, RoleFamily.OPERATIONS, TITLE, "ops");
+        add(b, RoleFamily.OPERATIONS, ALONE, "bizops", "revops", "people ops", "operations manager", "business operations", "data center engineer", "data center technician", "operations engineer");
+        add(b, RoleFamily.OPERATIONS, HEADER, "operations", "ops");
+        add(b, RoleFamily.OTHER, ALONE, "chief of staff", "program manager", "project manager", "recruiter", "recruiters", "technical recruiter", "talent partner", "developer relations", "devrel", "developer advocate", "developer advocates", "solutions architect", "solutions engineer", "solution engineer", "grant writer", "mechanical engineer", "tech advisor", "technical writer", "office manager");
         add(b, RoleFamily.SOFTWARE_ENGINEER_GENERAL, ALONE, "software engineer", "software engineers", "software developer", "software developers", "swe", "swes", "sde", "sdes", "developer", "developers", "programmer", "programmers", "engineer", "engineers", "founding engineer");
         this.matcher = b.build();
     }
@@ -82,9 +83,12 @@ public final class RoleClassifier {
             boolean inHeader = header.contains(start);
             boolean ok = switch (kind) {
                 case ALONE -> aloneOk(r, surface, text, start, end, inHeader);
-                case HEADER -> inHeader && headerStandalone(text, end) || Tokens.roleNounFollows(text, end, 3);
-                default -> Tokens.roleNounFollows(text, end, 2) && titleNounOk(r, text, end);
+                case HEADER -> inHeader && headerStandalone(text, end) && !lowerCaseShort(surface) || familyNounFollows(r, text, end);
+                default -> familyNounFollows(r, text, end);
             };
+            if (ok && mentionedAsColleague(text, start)) {
+                ok = false;
+            }
             if (ok && found.add(r)) {
                 order.add(r);
             }
@@ -103,13 +107,71 @@ public final class RoleClassifier {
                 || Words.after(text, end).equals("and") || Words.after(text, end).equals("or");
     }
 
-    /** "Data" and "research" name data-science jobs only as scientist/engineer/researcher. */
-    private static boolean titleNounOk(RoleFamily r, String text, int end) {
-        String next = Words.after(text, end);
-        if (next.equals("engineering") || next.equals("team") || next.equals("level")) {
-            return r != RoleFamily.DATA_SCIENCE && r != RoleFamily.FULLSTACK && r != RoleFamily.BACKEND;
+    private static final java.util.Set<String> ENGINEERING_NOUNS = java.util.Set.of("engineer", "engineers", "developer",
+            "developers", "dev", "devs", "swe", "swes", "sde", "sdes", "programmer", "programmers", "architect", "architects",
+            "eng", "engs", "hacker", "hackers", "role", "roles", "position", "positions", "hire", "hires", "lead", "leads",
+            "specialist", "specialists", "researcher", "researchers", "scientist", "scientists", "contractor", "contractors");
+    private static final java.util.Set<String> BUSINESS_NOUNS = java.util.Set.of("manager", "managers", "lead", "leads", "marketer",
+            "marketers", "writer", "writers", "specialist", "specialists", "strategist", "executive", "executives", "representative",
+            "rep", "reps", "associate", "analyst", "engineer", "engineers", "hire", "role", "roles", "position", "positions",
+            "agent", "agents", "consultant", "designer", "designers", "director", "head", "partner");
+    private static final java.util.Set<String> SKIP_IN_TITLE = java.util.Set.of("senior", "sr", "staff", "principal", "junior",
+            "software", "and", "or", "full", "stack", "founding", "lead", "backend", "frontend", "fullstack", "end", "back",
+            "front", "web", "mobile", "ios", "android", "platform", "infrastructure", "data", "systems", "cloud", "product",
+            "ml", "ai", "machine", "learning", "research", "applied", "security", "embedded", "game", "devops", "site",
+            "reliability", "ui", "ux", "tech", "technical");
+
+    /** True when the next words ("Engineer", "/ Frontend Developer", "Lead") name a job of this family. */
+    private static boolean familyNounFollows(RoleFamily r, String text, int end) {
+        java.util.Set<String> nouns = switch (r) {
+            case MARKETING, SALES, SUPPORT, OPERATIONS, DESIGN, PRODUCT_MANAGER, OTHER -> BUSINESS_NOUNS;
+            default -> ENGINEERING_NOUNS;
+        };
+        int n = text.length();
+        int i = end;
+        for (int words = 0; words < 5 && i < n; ) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '/' || c == '-' || c == ',' || c == '&' || c == '\u2013') {
+                i++;
+                continue;
+            }
+            if (!PhraseMatcher.isWordChar(c)) {
+                return false;
+            }
+            int s = i;
+            while (i < n && PhraseMatcher.isWordChar(text.charAt(i))) {
+                i++;
+                if (i < n && Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1))) {
+                    break;
+                }
+            }
+            String w = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+            if (nouns.contains(w)) {
+                return !(w.equals("lead") && r == RoleFamily.PRODUCT_MANAGER);
+            }
+            if (!SKIP_IN_TITLE.contains(w)) {
+                return false;
+            }
+            words++;
         }
-        return !(next.equals("manager") || next.equals("managers")) || r == RoleFamily.MARKETING || r == RoleFamily.SUPPORT;
+        return false;
+    }
+
+    private static boolean lowerCaseShort(String surface) {
+        return surface.length() <= 3 && !surface.equals(surface.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** "collaborate with product managers, designers and engineers": other people's jobs, not the advertised one. */
+    private static boolean mentionedAsColleague(String text, int start) {
+        int from = Math.max(0, start - 70);
+        String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
+        int stop = Math.max(Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n')), before.lastIndexOf('|'));
+        if (stop >= 0) {
+            before = before.substring(stop);
+        }
+        return before.contains("with ") && (before.contains("work") || before.contains("collaborat") || before.contains("partner")
+                || before.contains("closely")) || before.contains("including") || before.contains("alongside")
+                || before.contains("team of") || before.contains("teams of") || before.contains("interested in people with");
     }
 
     private static boolean aloneOk(RoleFamily r, String surface, String text, int start, int end, boolean inHeader) {
@@ -127,13 +189,8 @@ public final class RoleClassifier {
                 }
                 return true;
             }
-            case SALES, MARKETING, OPERATIONS, DESIGN -> {
-                // Department words name a job in the header, or before a role noun, or right after "hiring".
-                if (lower.contains(" ") || lower.equals("designer") || lower.equals("designers") || lower.equals("recruiter")
-                        || lower.equals("recruiters") || lower.equals("devrel") || lower.equals("sdr") || lower.equals("bdr")) {
-                    return true;
-                }
-                return inHeader && Character.isUpperCase(surface.charAt(0)) || Tokens.roleNounFollows(text, end, 2);
+            case SALES -> {
+                return !(lower.equals("sdr") || lower.equals("bdr")) || surface.equals(surface.toUpperCase(java.util.Locale.ROOT));
             }
             case SOFTWARE_ENGINEER_GENERAL -> {
                 return true;

@@ -31,7 +31,8 @@ public final class SeniorityClassifier {
                 "recent graduates", "graduate engineer", "graduate software engineer", "early career", "early-career");
         add(b, Seniority.MID, TITLE, "mid", "mid-level", "mid level", "midlevel", "intermediate", "mid-senior");
         add(b, Seniority.MID, ALONE, "engineer ii", "sde ii", "sde 2", "sde2", "swe ii", "swe 2", "developer ii",
-                "engineer 2", "software engineer ii", "l4", "e4", "ic2", "ic3");
+                "engineer 2", "software engineer ii", "l4", "e4", "ic2", "ic3", "analyst ii", "scientist ii", "designer ii",
+                "developer 2", "a few years", "few years of experience", "couple of years", "couple years");
         add(b, Seniority.SENIOR, TITLE, "senior", "sr", "sr.", "snr", "senior-level");
         add(b, Seniority.SENIOR, ALONE, "sde iii", "sde 3", "sde3", "swe iii", "engineer iii", "senior engineer",
                 "senior engineers", "l5", "e5", "ic4");
@@ -43,7 +44,9 @@ public final class SeniorityClassifier {
                 "technical leads", "lead engineer", "lead engineers", "lead developer", "engineering lead", "eng lead",
                 "tech-lead", "techlead");
         add(b, Seniority.MANAGER, ALONE, "engineering manager", "engineering managers", "eng manager",
-                "software engineering manager", "manager", "managers", "management");
+                "software engineering manager", "development manager", "manager of engineering", "engineering management");
+        b.add("EM", Seniority.MANAGER.ordinal() | EXEC_TITLE, true);
+        b.add("EMs", Seniority.MANAGER.ordinal() | EXEC_TITLE, true);
         add(b, Seniority.DIRECTOR, EXEC_TITLE, "director", "directors");
         add(b, Seniority.EXECUTIVE, EXEC_TITLE, "vp", "vice president", "head of", "cto", "chief technology officer",
                 "chief", "cpo", "ciso", "coo", "cfo", "cmo", "svp", "evp");
@@ -70,19 +73,33 @@ public final class SeniorityClassifier {
             int kind = payload & ~0xFF;
             String surface = text.substring(start, end);
             boolean inHeader = header.contains(start);
+            String prevWord = Words.before(text, start);
+            if (prevWord.equals("my") || prevWord.equals("our") || prevWord.equals("another") || prevWord.equals("his")
+                    || prevWord.equals("her") || prevWord.equals("their") || prevWord.equals("other")) {
+                return true; // people already there, not the advertised role
+            }
             switch (kind) {
                 case TITLE -> {
                     if (s == Seniority.LEAD && !Character.isUpperCase(surface.charAt(0))) {
                         return true;
                     }
+                    if (s == Seniority.LEAD && !prevWord.isEmpty() && Character.isUpperCase(text.charAt(start - 1 - countSpaces(text, start)))
+                            && endsTitle(text, end)) {
+                        found.add(s); // "Strategic Project Lead", "AI Team Lead"
+                        return true;
+                    }
                     if (s == Seniority.JUNIOR && surface.equalsIgnoreCase("associate") && !Character.isUpperCase(surface.charAt(0))) {
                         return true;
                     }
-                    if (Tokens.roleNounFollows(text, end, 4)) {
+                    if (Tokens.roleNounFollows(text, end, 6)) {
                         found.add(s);
                     }
                 }
                 case ALONE -> {
+                    if (s == Seniority.MID && surface.length() > 5 && text.substring(Math.max(0, start - 25), start)
+                            .toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b(sr\\.?|senior)\\b.*")) {
+                        return true; // "Sr. Software Engineer II" is senior
+                    }
                     if (s == Seniority.MANAGER) {
                         // "Engineering Manager" or "Manager" in a title, not "product manager" or "management".
                         String before = Words.before(text, start);
@@ -112,6 +129,17 @@ public final class SeniorityClassifier {
                         return true;
                     }
                     String before = Words.before(text, start);
+                    char prevCh = Words.charBefore(text, start);
+                    if (s == Seniority.MANAGER) {
+                        if (inHeader || prevCh == ',' || prevCh == '\u2022') {
+                            found.add(s);
+                        }
+                        return true;
+                    }
+                    if (prevCh == '\u2022' || prevCh == '*' || prevCh == '\n' || prevCh == '|' || prevCh == ':' || prevCh == '-' && text.charAt(start - 1) == ' ') {
+                        found.add(s);
+                        return true;
+                    }
                     if (surface.equalsIgnoreCase("chief") && !Words.after(text, end).endsWith("officer")
                             && !Words.after(text, end).equals("technology") && !Words.after(text, end).equals("product")) {
                         return true;
@@ -137,6 +165,24 @@ public final class SeniorityClassifier {
             }
         }
         return List.copyOf(found);
+    }
+
+    private static int countSpaces(String text, int start) {
+        int k = 0;
+        while (start - 1 - k >= 0 && text.charAt(start - 1 - k) == ' ') {
+            k++;
+        }
+        return k;
+    }
+
+    /** The title ends here: punctuation, a line end or a glued next word. */
+    private static boolean endsTitle(String text, int end) {
+        if (end >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(end);
+        return c == '\u2022' || c == '|' || c == ',' || c == '\n' || c == ')' || c == ';' || c == ':'
+                || Character.isUpperCase(c) || c == ' ' && Words.charAfter(text, end) == '|';
     }
 
     /** Smallest "N+ years (of experience)" stated, or -1. */
@@ -184,7 +230,7 @@ public final class SeniorityClassifier {
             }
             String after = text.substring(Math.min(text.length(), y), Math.min(text.length(), y + 60)).toLowerCase(java.util.Locale.ROOT);
             String before = text.substring(Math.max(0, i - 30), i + 1).toLowerCase(java.util.Locale.ROOT);
-            boolean experience = after.contains("experience") || after.contains("exp") || after.startsWith("years+")
+            boolean experience = after.contains("yoe") || after.contains("experience") || after.contains("exp") || after.startsWith("years+")
                     || after.contains("professional") || after.contains("industry") || after.contains("building")
                     || after.contains("writing") || after.contains("working") || after.contains("developing")
                     || after.contains("software") || after.contains("engineering") || before.contains("experience")
@@ -200,6 +246,10 @@ public final class SeniorityClassifier {
     private static int indexOfYears(String text, int from) {
         int a = indexOfIgnoreCase(text, "year", from);
         int b = indexOfIgnoreCase(text, "yrs", from);
+        int c = indexOfIgnoreCase(text, "yoe", from);
+        if (c >= 0 && (a < 0 || c < a)) {
+            a = c;
+        }
         if (a < 0) {
             return b;
         }

@@ -15,9 +15,9 @@ public final class Tokens {
             "contributors", "lead", "leads", "product", "staff", "technologist", "technologists", "writer", "recruiter",
             "counsel", "associate", "associates", "executive", "executives", "director", "officer", "owner", "partner",
             "representative", "rep", "reps", "advocate", "advocates", "operator", "operators", "marketer", "strategist",
-            "generalist", "generalists", "hacker", "hackers", "builder", "builders", "coder", "coders", "mle", "sre", "sres");
+            "generalist", "generalists", "hacker", "hackers", "builder", "builders", "coder", "coders", "mle", "sre", "sres", "eng", "engs");
 
-    private static final Set<String> STOP = Set.of("the", "a", "an", "our", "your", "their", "this", "that", "to",
+    private static final Set<String> STOP = Set.of("the", "a", "an", "our", "your", "their", "this", "that",
             "with", "of", "in", "on", "for", "by", "at", "from", "is", "are", "be", "we", "you", "it", "as", "who",
             "will", "can", "and", "or");
 
@@ -29,9 +29,11 @@ public final class Tokens {
         int n = t.length();
         int i = pos;
         int words = 0;
+        String prev = "";
         while (i < n && words < maxWords) {
             char c = t.charAt(i);
-            if (c == ' ' || c == '/' || c == '-' || c == ',' || c == '&' || c == '(' || c == ')' || c == '+' || c == '\u2013') {
+            if (c == ' ' || c == '/' || c == '-' || c == ',' || c == '&' || c == '(' || c == ')' || c == '+' || c == '\u2013'
+                    || c == '.' && (i == pos || i + 1 < n && Character.isLetter(t.charAt(i + 1)))) {
                 i++;
                 continue;
             }
@@ -46,13 +48,16 @@ public final class Tokens {
                     break;
                 }
             }
-            String w = t.subSequence(s, i).toString().toLowerCase(java.util.Locale.ROOT);
+            String raw = t.subSequence(s, i).toString();
+            String w = raw.toLowerCase(java.util.Locale.ROOT);
             if (ROLE_NOUNS.contains(w)) {
                 return true;
             }
-            if (STOP.contains(w) && !(w.equals("and") || w.equals("or"))) {
+            boolean articleAfterConjunction = (w.equals("a") || w.equals("an")) && (prev.equals("and") || prev.equals("or"));
+            if (STOP.contains(w) && raw.equals(w) && !(w.equals("and") || w.equals("or")) && !articleAfterConjunction) {
                 return false;
             }
+            prev = w;
             words++;
         }
         return false;
