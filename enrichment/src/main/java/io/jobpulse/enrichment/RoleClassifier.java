@@ -54,9 +54,11 @@ public final class RoleClassifier {
         add(b, RoleFamily.SALES, HEADER, "sales", "business development", "gtm", "go-to-market");
         add(b, RoleFamily.MARKETING, ALONE, "head of growth", "growth marketer", "growth marketing", "community manager", "content marketer", "marketing expert", "product marketing", "head of marketing", "marketing manager", "marketing lead", "seo specialist");
         add(b, RoleFamily.MARKETING, HEADER, "marketing", "growth");
-        add(b, RoleFamily.SUPPORT, ALONE, "support engineer", "support engineers", "customer support", "customer success", "technical support", "customer support engineer", "support specialist", "implementation engineer", "implementation specialist", "customer engineer", "customer eng", "customer success engineer", "success engineer", "research storage consultant", "support consultant");
+        add(b, RoleFamily.SUPPORT, HEADER, "customer support", "customer success", "technical support");
+        add(b, RoleFamily.SUPPORT, ALONE, "support engineer", "support engineers", "customer support engineer", "support specialist", "implementation engineer", "implementation specialist", "customer engineer", "customer eng", "customer success engineer", "success engineer", "research storage consultant", "support consultant");
         add(b, RoleFamily.SUPPORT, TITLE, "support", "helpdesk", "help desk");
-        add(b, RoleFamily.OPERATIONS, ALONE, "bizops", "revops", "people ops", "operations manager", "business operations", "data center engineer", "data center technician", "operations engineer");
+        add(b, RoleFamily.OPERATIONS, HEADER, "bizops", "revops", "people ops", "business operations");
+        add(b, RoleFamily.OPERATIONS, ALONE, "operations manager", "data center engineer", "data center technician", "operations engineer");
         add(b, RoleFamily.OPERATIONS, HEADER, "operations", "ops");
         add(b, RoleFamily.OTHER, ALONE, "chief of staff", "program manager", "project manager", "recruiter", "recruiters", "technical recruiter", "talent partner", "developer relations", "devrel", "developer advocate", "developer advocates", "solutions architect", "solutions engineer", "solution engineer", "grant writer", "mechanical engineer", "tech advisor", "technical writer", "office manager");
         add(b, RoleFamily.SOFTWARE_ENGINEER_GENERAL, ALONE, "software engineer", "software engineers", "software developer", "software developers", "swe", "swes", "sde", "sdes", "developer", "developers", "programmer", "programmers", "engineer", "engineers", "founding engineer");
@@ -83,7 +85,8 @@ public final class RoleClassifier {
             boolean inHeader = header.contains(start);
             boolean ok = switch (kind) {
                 case ALONE -> aloneOk(r, surface, text, start, end, inHeader);
-                case HEADER -> inHeader && headerStandalone(text, end) && !lowerCaseShort(surface) || familyNounFollows(r, text, end);
+                case HEADER -> inHeader && header.piped() && !inFirstSegment(text, header, start) && headerStandalone(text, end)
+                        && !lowerCaseShort(surface) || familyNounFollows(r, text, end);
                 default -> familyNounFollows(r, text, end);
             };
             if (ok && mentionedAsColleague(text, start)) {
@@ -98,6 +101,44 @@ public final class RoleClassifier {
             order.remove(RoleFamily.SOFTWARE_ENGINEER_GENERAL);
         }
         return order;
+    }
+
+    private static final java.util.Set<String> FRONTEND_TECH = java.util.Set.of("React", "Vue.js", "Angular", "Svelte",
+            "SvelteKit", "Next.js", "Nuxt", "CSS", "HTML", "Tailwind CSS", "Redux", "Alpine.js", "htmx", "Ember.js", "SolidJS",
+            "Remix", "Preact", "Hotwire", "Stimulus", "Sass", "Material UI", "Storybook", "Vite", "Webpack");
+    private static final java.util.Set<String> BACKEND_TECH = java.util.Set.of("Node.js", "Django", "Flask", "FastAPI",
+            "Ruby on Rails", "Spring", "Spring Boot", "PostgreSQL", "MySQL", "MongoDB", "Redis", "Kafka", "Elixir", "Phoenix",
+            "Go", "Java", "Kotlin", "Scala", "Express.js", "NestJS", "Laravel", "PHP", "GraphQL", "gRPC", "DynamoDB",
+            "Cassandra", "RabbitMQ", "Elasticsearch", ".NET", "ASP.NET", "C#", "Ruby", "Python", "SQL", "Rust", "Clojure",
+            "Haskell", "OCaml", "F#", "Erlang", "SQLite", "ClickHouse", "Supabase", "Prisma", "tRPC", "Celery");
+
+    /**
+     * When the posting names engineering roles but no family, infers one from the stack it describes: web UI and
+     * server technologies together mean full-stack, only server technologies mean backend, only UI ones frontend.
+     */
+    public static List<RoleFamily> inferFromStack(List<RoleFamily> roles, List<TechnologyMention> technologies) {
+        if (!(roles.size() == 1 && roles.get(0) == RoleFamily.SOFTWARE_ENGINEER_GENERAL)) {
+            return roles;
+        }
+        int fe = 0;
+        int be = 0;
+        for (TechnologyMention t : technologies) {
+            if (FRONTEND_TECH.contains(t.name())) {
+                fe++;
+            } else if (BACKEND_TECH.contains(t.name())) {
+                be++;
+            }
+        }
+        if (fe > 0 && be > 0) {
+            return List.of(RoleFamily.FULLSTACK);
+        }
+        if (be >= 2) {
+            return List.of(RoleFamily.BACKEND);
+        }
+        if (fe >= 2) {
+            return List.of(RoleFamily.FRONTEND);
+        }
+        return roles;
     }
 
     /** In the header a family word stands for the role when it is the whole segment or a list item. */
@@ -155,6 +196,12 @@ public final class RoleClassifier {
             words++;
         }
         return false;
+    }
+
+    /** The first pipe segment of a header is usually the company name ("Astra Space Operations |"). */
+    private static boolean inFirstSegment(String text, Header header, int pos) {
+        int pipe = text.indexOf('|', header.start());
+        return pipe < 0 || pos < pipe;
     }
 
     private static boolean lowerCaseShort(String surface) {

@@ -5,7 +5,11 @@ package io.jobpulse.enrichment.text;
  * ("Acme | Senior Engineer | Berlin | REMOTE | $150k"). Its last segment is often glued to the body by HTML
  * stripping ("| ONSITEAcme builds ..."), so it ends at the first glued word, link or sentence end.
  */
-public record Header(int start, int end) {
+public record Header(int start, int end, boolean piped) {
+
+    public Header(int start, int end) {
+        this(start, end, false);
+    }
 
     private static final int MAX_TAIL = 120;
 
@@ -27,7 +31,7 @@ public record Header(int start, int end) {
             return new Header(0, end);
         }
         int end = glueEnd(text, lastPipe + 1, Math.min(lineEnd, lastPipe + 1 + MAX_TAIL));
-        return new Header(0, end);
+        return new Header(0, end, true);
     }
 
     /** First glued word, link or sentence end in [from, limit), else limit. */
