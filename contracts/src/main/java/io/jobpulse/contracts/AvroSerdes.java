@@ -1,5 +1,6 @@
 package io.jobpulse.contracts;
 
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
@@ -31,6 +32,9 @@ public final class AvroSerdes {
         // Confluent-compatible framing: 4-byte content id right after the magic byte, nothing in headers.
         config.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
         config.put(SerdeConfig.USE_ID, "contentId");
+        // Register each schema whole: by default the serde splits nested records and enums into separately registered
+        // references, which a plain Confluent consumer fetching /schemas/ids/{id} cannot parse on its own.
+        config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         config.put(SerdeConfig.DESERIALIZER_SPECIFIC_VALUE_RETURN_CLASS, specificType.getName());
         return config;

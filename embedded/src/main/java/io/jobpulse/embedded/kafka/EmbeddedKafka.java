@@ -93,6 +93,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // On restart the controller replays the previous run's broker registration and waits for its session
+                // to expire before the broker may register again: a short session makes restarts take ~2 s, not ~10.
+                Map.entry("broker.session.timeout.ms", "2000"),
+                Map.entry("broker.heartbeat.interval.ms", "500"),
                 Map.entry("num.partitions", "1"),
                 Map.entry("num.network.threads", "2"),
                 Map.entry("num.io.threads", "4"),

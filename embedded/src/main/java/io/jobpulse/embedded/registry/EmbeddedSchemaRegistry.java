@@ -23,15 +23,17 @@ import java.util.concurrent.TimeUnit;
  * Confluent-compatible API is at {@code /apis/ccompat/v7}; health is checked on the management port.
  *
  * <p>The child is wrapped in a tiny shell that watches its stdin: if this JVM dies, even by SIGKILL, the pipe closes
- * and the wrapper stops the registry, so no orphan keeps the ports.
+ * and the wrapper stops the registry, so no orphan keeps the ports. (The watcher reads a duplicate of stdin, fd 3,
+ * because bash gives background jobs /dev/null as their stdin.)
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final String WATCHDOG = """
+            exec 3<&0
             "$@" &
             child=$!
-            { while read -r _; do :; done; kill -TERM "$child" 2>/dev/null; } &
+            { while read -r _ <&3; do :; done; kill -TERM "$child" 2>/dev/null; } &
             wait "$child"
             """;
 
