@@ -1,0 +1,52 @@
+package io.jobpulse.ingest.run;
+
+import io.jobpulse.ingest.http.Validators;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What ingest knows about one source instance from Kafka: the content hash of every posting it last published as
+ * active (and the board, for closing it), the HTTP validators of the last complete fetch, and when that was.
+ * Mutable while a run works on it; only the run's own thread touches it.
+ */
+public final class SourceCheckpoint {
+
+    /** One active posting: its last published content hash and board. */
+    public record PostingState(String hash, String board) {
+    }
+
+    private final String instanceId;
+    private final Map<String, PostingState> postings = new HashMap<>();
+    private Map<String, Validators> validators = new HashMap<>();
+    private Instant lastCompleteAt;
+
+    public SourceCheckpoint(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public Map<String, PostingState> postings() {
+        return postings;
+    }
+
+    public Map<String, Validators> validators() {
+        return validators;
+    }
+
+    public void validators(Map<String, Validators> v) {
+        this.validators = new HashMap<>(v);
+    }
+
+    public Instant lastCompleteAt() {
+        return lastCompleteAt;
+    }
+
+    public void lastCompleteAt(Instant at) {
+        this.lastCompleteAt = at;
+    }
+}
