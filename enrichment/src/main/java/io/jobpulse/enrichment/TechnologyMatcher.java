@@ -114,6 +114,10 @@ public final class TechnologyMatcher {
             Technology t = taxonomy.get(cs[3 * i]);
             int start = cs[3 * i + 1];
             int end = cs[3 * i + 2];
+            if (aboutCompanies(text, start)) {
+                state[i] = -1;
+                continue;
+            }
             if (!t.needsContext() && !t.hasRule()) {
                 state[i] = 1;
             } else if (t.hasRule()) {
@@ -165,6 +169,27 @@ public final class TechnologyMatcher {
             out.add(new TechnologyMention(t.name(), t.category(), e.getValue()));
         }
         return out;
+    }
+
+    private static final String[] COMPANY_CUES = {"acquired by", "acquisition by", "backed by", "funded by", "invested",
+            "alumni", "formerly at", "previously at", "ex-", "worked at", "came from", "customers include", "customers like",
+            "clients include", "clients like", "trusted by", "used by companies", "partners include", "partnered with",
+            "founders of", "founded by", "featured in", "competitors"};
+
+    /** "acquired by Datadog", "customers like Snowflake": the name is a company here, not the job's stack. */
+    private static boolean aboutCompanies(String text, int start) {
+        int from = Math.max(0, start - 60);
+        String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
+        int cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n'));
+        if (cut >= 0) {
+            before = before.substring(cut);
+        }
+        for (String cue : COMPANY_CUES) {
+            if (before.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Multi-word, dotted, digit-bearing or camel-case spellings are not ordinary words. */
@@ -246,7 +271,20 @@ public final class TechnologyMatcher {
         }
         switch (t.name()) {
             case "Rust" -> {
+                if (surface.equals("rust")) {
+                    return (prev.equals("in") || prev.equals("with") || prev.equals("using"))
+                            && (Words.precededBy(text, start, 30, "written") || Words.precededBy(text, start, 30, "code")
+                            || Words.precededBy(text, start, 30, "experience") || Words.precededBy(text, start, 30, "built")) ? 1 : 0;
+                }
                 return next.equals("belt") ? -1 : 1;
+            }
+            case "GitHub", "Figma", "Tableau", "Jupyter" -> {
+                // Named as tools in a stack list, not as a profile link or an analogy ("Figma for video").
+                char a = Words.charAfter(text, end);
+                char bf = Words.charBefore(text, start);
+                boolean list = a == ',' || a == '/' || bf == ',' || bf == '/' || next.equals("and") || prev.equals("and")
+                        || next.equals("or") || prev.equals("or");
+                return list && !next.equals("for") && !next.equals("profile") ? 0 : -1;
             }
             case "Java" -> {
                 return next.equals("island") || next.equals("sea") || next.equals("coffee") || prev.equals("east")
@@ -272,6 +310,11 @@ public final class TechnologyMatcher {
             case "React" -> {
                 if (REACT_VERB_NEXT.contains(next) || VERB_BEFORE.contains(prev) && !prev.equals("and")) {
                     return -1;
+                }
+                if (surface.equals("react")) {
+                    // lower-case "react" is a verb unless it is plainly the library ("experts with react")
+                    return prev.equals("with") || prev.equals("in") || prev.equals("using") || prev.equals("understand")
+                            || prev.equals("know") || prev.equals("knows") || prev.equals("of") ? 1 : 0;
                 }
                 return 1;
             }
@@ -306,7 +349,10 @@ public final class TechnologyMatcher {
                 return (bf == ',' || bf == '/') && (a == ',' || a == '/' || a == ')' || a == '.' || next.equals("and")) ? 0 : -1;
             }
             case "Git" -> {
-                return next.equals("commit") && prev.equals("a") ? -1 : 1;
+                if (next.equals("flow") || next.equals("workflow") || next.equals("history") || next.equals("commit")) {
+                    return -1;
+                }
+                return surface.equals("git") ? 0 : 1;
             }
             case "LLM" -> {
                 return 1;

@@ -34,7 +34,7 @@ public final class TechnologyTaxonomy {
             "squirrel", "talon", "tea", "uno", "charity", "clean", "curry", "factor", "fancy", "fluent", "edge", "max",
             "kit", "noir", "opal", "parrot", "pod", "processing", "terra", "sway", "wollok", "zap", "zil", "beef",
             "berry", "frege", "janet", "koka", "lasso", "nasal", "odin", "roc", "shen", "toit", "wren", "dylan",
-            "forth", "euphoria", "io", "oz", "nu", "basic", "alloy", "bluespec", "cool", "dogescript", "gdscript",
+            "forth", "euphoria", "io", "oz", "nu", "arc", "basic", "alloy", "bluespec", "cool", "dogescript", "gdscript",
             "jison", "pact", "ballerina", "chuck", "common workflow language", "module management system",
             "regular expression", "spline font database", "world of warcraft addon data", "vim script", "emacs lisp",
             "jest snapshot", "unix assembly", "option list", "ignore list");

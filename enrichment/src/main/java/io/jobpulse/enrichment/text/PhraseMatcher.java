@@ -178,6 +178,7 @@ public final class PhraseMatcher {
         return true;
     }
 
+    /** Exact phrases match their own spelling, its ALL CAPS form, or with a capitalised first letter ("Golang"). */
     private boolean spellingOk(int phrase, CharSequence text, int start, int end) {
         if (!phraseExact[phrase]) {
             return true;
@@ -186,6 +187,7 @@ public final class PhraseMatcher {
         int j = 0;
         boolean same = true;
         boolean upper = true;
+        boolean capital = true;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (isSpace(c)) {
@@ -197,18 +199,22 @@ public final class PhraseMatcher {
             if (j >= p.length()) {
                 return false;
             }
-            char pc = p.charAt(j++);
+            char pc = p.charAt(j);
             if (c != pc) {
                 same = false;
             }
             if (c != Character.toUpperCase(pc)) {
                 upper = false;
             }
-            if (!same && !upper) {
+            if (j == 0 ? c != Character.toUpperCase(pc) : c != pc) {
+                capital = false;
+            }
+            if (!same && !upper && !capital) {
                 return false;
             }
+            j++;
         }
-        return true;
+        return same || upper || capital;
     }
 
     /** Finds the accepted phrase at a node for the surface text, or -1. */
@@ -231,7 +237,8 @@ public final class PhraseMatcher {
         int i = from;
         while (i < to) {
             char c0 = text.charAt(i);
-            if (isSpace(c0) || (i > 0 && isWordChar(text.charAt(i - 1)))) {
+            if (isSpace(c0) || (i > 0 && isWordChar(text.charAt(i - 1)))
+                    || (i > 1 && text.charAt(i - 1) == '.' && isWordChar(text.charAt(i - 2)) && isWordChar(c0))) {
                 i++;
                 continue;
             }
