@@ -152,6 +152,7 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers = null;
+        sessions.closeAll();
         LOG.info("ClickHouse HTTP endpoint on port {} stopped", boundPort);
     }
 

@@ -89,12 +89,17 @@ final class HttpSessions implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        reaper.shutdownNow();
+    /** Ends every session, as a server restart would. */
+    void closeAll() {
         synchronized (sessions) {
             sessions.values().forEach(session -> session.connection.close());
             sessions.clear();
         }
+    }
+
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+        closeAll();
     }
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -165,6 +166,23 @@ class ClickHouseHttpIT {
     }
 
     @Test
+    void anIdleSessionExpiresAfterItsTimeout() throws Exception {
+        String session = "short-" + System.nanoTime();
+        HttpResponse<byte[]> create = send(HttpRequest.newBuilder(uri("/?session_timeout=1&session_id=" + session))
+                .POST(HttpRequest.BodyPublishers.ofString("CREATE TEMPORARY TABLE t (x UInt8)")));
+        assertThat(create.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> alive = send(HttpRequest.newBuilder(uri("/?session_check=1&session_timeout=1&session_id=" + session))
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT count() FROM t")));
+        assertThat(text(alive)).isEqualTo("0\n");
+        // Any request in the session, a check included, renews it; so wait past the timeout without touching it.
+        Thread.sleep(3_000);
+        HttpResponse<byte[]> expired = send(HttpRequest.newBuilder(uri("/?session_check=1&session_id=" + session))
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT 1")));
+        assertThat(expired.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("372");
+        assertThat(text(expired)).contains("Session " + session + " not found");
+    }
+
+    @Test
     void compressedRequestAndResponseRoundTrip() throws Exception {
         send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString(
                 "CREATE TABLE " + database + ".lines (n UInt32, s String) ENGINE = MergeTree ORDER BY n")));
@@ -247,6 +265,15 @@ class ClickHouseHttpIT {
         assertThat(garbageQuery.headers().firstValue("X-ClickHouse-Exception-Code")).isPresent();
 
         assertThat(rawHttp("THIS IS NOT HTTP\r\n\r\n")).doesNotContain("200 OK");
+        // The JDK server drops a request line this long; a dropped connection is a fine answer to it.
+        String hugeUrl = "GET /?query=" + "x".repeat(1 << 20) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String hugeUrlAnswer;
+        try {
+            hugeUrlAnswer = rawHttp(hugeUrl);
+        } catch (SocketException e) {
+            hugeUrlAnswer = "connection closed: " + e.getMessage();
+        }
+        assertThat(hugeUrlAnswer).doesNotContain("200 OK");
 
         HttpResponse<byte[]> stillUp = send(HttpRequest.newBuilder(uri("/ping")));
         assertThat(text(stillUp)).isEqualTo("Ok.\n");
