@@ -56,7 +56,7 @@ public final class TechnologyMatcher {
 
     public TechnologyMatcher(TechnologyTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        PhraseMatcher.Builder b = PhraseMatcher.builder();
+        PhraseMatcher.Builder b = PhraseMatcher.builder().startAfterDot(false);
         for (Technology t : taxonomy.technologies()) {
             for (String alias : t.aliases()) {
                 b.add(alias, t.id(), t.exactSpelling());

@@ -36,8 +36,12 @@ public final class PhraseMatcher {
     private final boolean[] phraseExact;
     private final int[] phrasePayload;
     private final int phraseCount;
+    private final boolean startAfterDot;
+    private final boolean startAtCamel;
 
     private PhraseMatcher(Builder b) {
+        startAfterDot = b.startAfterDot;
+        startAtCamel = b.startAfterDot;
         int nodes = b.nodeCount;
         int cap = Integer.highestOneBit(Math.max(16, b.edges.size() * 2)) << 1;
         keys = new long[cap];
@@ -144,6 +148,12 @@ public final class PhraseMatcher {
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || (c > 127 && Character.isWhitespace(c));
     }
 
+    /** "...usSr. Engineer": an upper-case letter after lower-case ones, followed by lower case, where stripping glued words. */
+    private static boolean camelStart(CharSequence text, int i) {
+        return Character.isUpperCase(text.charAt(i)) && i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1))
+                && Character.isLowerCase(text.charAt(i - 1)) && i > 1 && Character.isLowerCase(text.charAt(i - 2));
+    }
+
     /** True when a match ending before {@code end} may end there. */
     public static boolean rightBoundary(CharSequence text, int start, int end) {
         int n = text.length();
@@ -237,8 +247,8 @@ public final class PhraseMatcher {
         int i = from;
         while (i < to) {
             char c0 = text.charAt(i);
-            if (isSpace(c0) || (i > 0 && isWordChar(text.charAt(i - 1)))
-                    || (i > 1 && text.charAt(i - 1) == '.' && isWordChar(text.charAt(i - 2)) && isWordChar(c0))) {
+            if (isSpace(c0) || (i > 0 && isWordChar(text.charAt(i - 1)) && !(startAtCamel && camelStart(text, i)))
+                    || (!startAfterDot && i > 1 && text.charAt(i - 1) == '.' && isWordChar(text.charAt(i - 2)) && isWordChar(c0))) {
                 i++;
                 continue;
             }
@@ -297,6 +307,16 @@ public final class PhraseMatcher {
         private final List<Phrase> phrases = new ArrayList<>();
         private final java.util.HashSet<String> seen = new java.util.HashSet<>();
         private int nodeCount = 1;
+        private boolean startAfterDot = true;
+
+        /**
+         * Whether a match may start right after "word." ("profit.Senior" glued by HTML stripping). Technology names
+         * turn this off so "React.JS" does not also yield "JS".
+         */
+        public Builder startAfterDot(boolean allowed) {
+            this.startAfterDot = allowed;
+            return this;
+        }
 
         /**
          * Adds a phrase. {@code exact}: only its own spelling (or ALL CAPS) matches. Adding the same spelling with

@@ -57,6 +57,22 @@ public final class PlainText {
                     && s.charAt(end) != '(' && s.charAt(end) != '"' && s.charAt(end) != '<' && s.charAt(end) != '>') {
                 end++;
             }
+            // HTML stripping glues the next word to a link ("...c95729ea3usEngineering Manager"): in the last path
+            // segment, a lower-to-upper change followed by a lower-case word ends the link.
+            int lastSep = start;
+            for (int k = start; k < end; k++) {
+                char ch = s.charAt(k);
+                if (ch == '/' || ch == '?' || ch == '=' || ch == '&' || ch == '#') {
+                    lastSep = k;
+                }
+            }
+            for (int k = Math.max(lastSep + 2, start + 1); k + 1 < end; k++) {
+                if (Character.isUpperCase(s.charAt(k)) && Character.isLowerCase(s.charAt(k + 1))
+                        && (Character.isLowerCase(s.charAt(k - 1)) || Character.isDigit(s.charAt(k - 1)))) {
+                    end = k;
+                    break;
+                }
+            }
             while (end > start && ".,;:!?".indexOf(s.charAt(end - 1)) >= 0) {
                 end--;
             }

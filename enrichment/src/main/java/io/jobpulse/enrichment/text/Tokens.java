@@ -41,7 +41,8 @@ public final class Tokens {
                 return false;
             }
             int s = i;
-            while (i < n && (PhraseMatcher.isWordChar(t.charAt(i)) || t.charAt(i) == '.' && i + 1 < n && PhraseMatcher.isWordChar(t.charAt(i + 1)))) {
+            while (i < n && (PhraseMatcher.isWordChar(t.charAt(i)) || t.charAt(i) == '.' && i + 1 < n && i > s
+                    && (Character.isLowerCase(t.charAt(i + 1)) || Character.isDigit(t.charAt(i + 1))))) {
                 i++;
                 // A glued word ("EngineerWe") ends the title.
                 if (i < n && Character.isUpperCase(t.charAt(i)) && Character.isLowerCase(t.charAt(i - 1))) {
