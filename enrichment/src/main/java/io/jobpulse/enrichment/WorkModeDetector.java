@@ -24,6 +24,19 @@ public final class WorkModeDetector {
             "learning", "visits", "care", "operations", "management", "sites", "code", "debugging", "builds",
             "hiring", "interviews", "interview");
 
+    private static final Set<String> HYBRID_NOT_MODE = Set.of("workloads", "workload", "cloud", "clouds", "search",
+            "architecture", "architectures", "apps", "app", "mobile", "vehicles", "vehicle", "car", "cars", "deployment",
+            "deployments", "infrastructure", "environments", "environment", "solution", "solutions", "systems", "system",
+            "storage", "database", "databases", "transactional", "quantum", "engine", "engines", "energy", "algorithms",
+            "algorithm", "methods", "approach", "approaches", "retrieval", "models", "rendering", "compute", "tables", "classical",
+            "ml", "ai", "indexes", "index", "vector", "htap", "olap");
+    private static final Set<String> MODE_WORDS = Set.of("remote", "hybrid", "onsite", "on-site", "site", "person", "office",
+            "time", "full", "part", "contract", "fully");
+    private static final Set<String> IN_PERSON_WORK_AFTER = Set.of("role", "roles", "position", "positions", "only", "in", "at",
+            "work", "team", "job", "jobs", "office", "culture", "company", "first", "environment", "setting", "days", "collaboration");
+    private static final Set<String> IN_PERSON_WORK_BEFORE = Set.of("work", "working", "fully", "be", "is", "are", "100",
+            "onsite", "entirely", "primarily", "mostly", "exclusively", "role's", "we're", "we", "strictly");
+
     private final PhraseMatcher matcher;
 
     public WorkModeDetector() {
@@ -41,7 +54,7 @@ public final class WorkModeDetector {
                 "office-based", "office based", "in the office", "on-prem", "onsite only", "in-house", "5 days a week in",
                 "5 days in", "5 days/week in", "days a week in the office", "days in office", "days in the office",
                 "days/week in office", "days a week in office", "days per week in", "in our office", "from our office",
-                "work from the office", "work from our office", "in-person only"}) {
+                "work from the office", "work from our office", "in-person only", "out of our office", "work out of our"}) {
             b.add(p, WorkMode.ONSITE.ordinal(), false);
         }
         for (String p : new String[] {"no remote", "not remote", "non-remote", "remote not available", "remote: no",
@@ -56,6 +69,7 @@ public final class WorkModeDetector {
         String text = plain.text();
         EnumSet<WorkMode> found = EnumSet.noneOf(WorkMode.class);
         boolean[] negated = {false};
+        int[] hybridEnd = {-100};
         matcher.scan(text, (payload, start, end) -> {
             if (plain.inLink(start, end)) {
                 return true;
@@ -76,6 +90,44 @@ public final class WorkModeDetector {
                     if (prev.equals("partially") || prev.equals("partly") || prev.equals("occasional") || prev.equals("some")) {
                         found.add(WorkMode.HYBRID);
                     }
+                    return true;
+                }
+            }
+            if (m == WorkMode.HYBRID) {
+                if (!inHeader && HYBRID_NOT_MODE.contains(Words.after(text, end))) {
+                    return true;
+                }
+                hybridEnd[0] = end;
+            }
+            if (m == WorkMode.ONSITE && start - hybridEnd[0] < 25 && start >= hybridEnd[0]) {
+                return true; // "Hybrid (in office 3 days a week)", "Hybrid On-site": details of the hybrid mode
+            }
+            if ((m == WorkMode.REMOTE || m == WorkMode.HYBRID) && inHeader && Words.before(text, start).equals("or")) {
+                // "San Mateo, CA or Hybrid", "SF or Remote": the place is the on-site option
+                int orAt = text.lastIndexOf("or", start);
+                String placeWord = orAt > 0 ? Words.before(text, orAt) : "";
+                int p = orAt - 1;
+                while (p > 0 && text.charAt(p) == ' ') {
+                    p--;
+                }
+                if (!placeWord.isEmpty() && p >= 0 && Character.isUpperCase(text.charAt(p - placeWord.length() + 1))
+                        && !MODE_WORDS.contains(placeWord)) {
+                    found.add(WorkMode.ONSITE);
+                }
+            }
+            if (m == WorkMode.REMOTE && (surface.equals("work from home") || surface.equals("wfh") || surface.equals("remote")
+                    || surface.equals("remotely"))) {
+                String after = text.substring(end, Math.min(text.length(), end + 30)).toLowerCase(java.util.Locale.ROOT);
+                if (after.contains("days") || after.contains("day a week") || after.contains("once a week") || after.contains("twice a")
+                        || after.contains("occasionally") || after.contains("per week") || after.contains("a week")) {
+                    found.add(WorkMode.HYBRID); // "work from home on select days"
+                    return true;
+                }
+            }
+            if (m == WorkMode.ONSITE && (surface.equals("in person") || surface.equals("in-person")) && !inHeader) {
+                String next = Words.after(text, end);
+                String prev = Words.before(text, start);
+                if (!(IN_PERSON_WORK_AFTER.contains(next) || IN_PERSON_WORK_BEFORE.contains(prev))) {
                     return true;
                 }
             }
