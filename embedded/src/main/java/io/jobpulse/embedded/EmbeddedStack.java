@@ -156,6 +156,12 @@ public final class EmbeddedStack implements AutoCloseable {
         return clickHouse.jdbcUrl();
     }
 
+    /** ClickHouse's HTTP interface, for curl and other HTTP clients. */
+    public String clickHouseHttpUrl() {
+        return clickHouse.httpUrl();
+    }
+
+    /** The embedded ClickHouse itself, for tests that stop and restart its endpoint. */
     public EmbeddedClickHouse clickHouse() {
         return clickHouse;
     }
