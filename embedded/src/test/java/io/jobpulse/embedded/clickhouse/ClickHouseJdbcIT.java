@@ -247,6 +247,55 @@ class ClickHouseJdbcIT {
     }
 
     @Test
+    void theDriverCompressesItsRequestsWhenAsked() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "default");
+        properties.setProperty("password", "");
+        // The driver then sends decompress=1 and LZ4-framed bodies, for statements and RowBinary batches alike.
+        properties.setProperty("decompress", "true");
+        properties.setProperty("beta.row_binary_for_simple_insert", "true");
+        try (Connection connection = DriverManager.getConnection(TestClickHouse.get().jdbcUrl(database), properties);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE compressed_requests (id UInt32, note String) ENGINE = MergeTree ORDER BY id");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO compressed_requests (id, note) VALUES (?, ?)")) {
+                for (int i = 0; i < 20_000; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, "note number " + (i % 100));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT count(), uniqExact(note) FROM compressed_requests WHERE note LIKE 'note number %'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(20_000);
+                assertThat(rows.getLong(2)).isEqualTo(100);
+            }
+        }
+    }
+
+    @Test
+    void databaseMetadataListsTablesAndColumns() throws SQLException {
+        try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE described (id UInt64, title String, tags Array(String)) ENGINE = MergeTree ORDER BY id");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = connection.getMetaData().getTables(null, database, "described", null)) {
+                while (rows.next()) {
+                    tables.add(rows.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(tables).containsExactly("described");
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rows = connection.getMetaData().getColumns(null, database, "described", null)) {
+                while (rows.next()) {
+                    columns.add(rows.getString("COLUMN_NAME") + ":" + rows.getString("TYPE_NAME"));
+                }
+            }
+            assertThat(columns).containsExactly("id:UInt64", "title:String", "tags:Array(String)");
+        }
+    }
+
+    @Test
     void executeUpdateCountsWrittenRows() throws SQLException {
         try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE counted (n UInt64) ENGINE = MergeTree ORDER BY n");

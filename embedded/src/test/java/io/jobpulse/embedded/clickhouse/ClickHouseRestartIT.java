@@ -3,7 +3,9 @@ package io.jobpulse.embedded.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import io.jobpulse.embedded.testing.TestClickHouse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +29,43 @@ class ClickHouseRestartIT {
         assertThat(runChild("reopen", dataDirectory)).contains("written=1000", "count=1000", "sum=500500", "exit=clean");
     }
 
+    @Test
+    void aSecondProcessOnADataDirectoryInUseIsRefusedClearly() throws Exception {
+        Path inUse = TestClickHouse.get().dataDirectory();
+        ChildRun refused = startChild("read", inUse);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("chDB could not open " + inUse);
+        // The shared engine is unharmed.
+        assertThat(TestClickHouse.execute("SELECT 1")).isEqualTo("1\n");
+    }
+
+    private record ChildRun(int exitCode, String stdout, String stderr) {
+    }
+
     private static String runChild(String mode, Path dataDirectory) throws IOException, InterruptedException {
+        ChildRun run = startChild(mode, dataDirectory);
+        assertThat(run.exitCode()).as("exit code of the %s child; its output: %s%n%s", mode, run.stdout(), run.stderr()).isZero();
+        return run.stdout();
+    }
+
+    private static ChildRun startChild(String mode, Path dataDirectory) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), ClickHouseRestartChild.class.getName(), mode,
-                dataDirectory.toString()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean exited = child.waitFor(120, TimeUnit.SECONDS);
-        if (!exited) {
-            child.destroyForcibly();
+        Path stderr = Files.createTempFile("clickhouse-child-", ".err");
+        try {
+            Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), ClickHouseRestartChild.class.getName(), mode,
+                    dataDirectory.toString()))
+                    .redirectError(stderr.toFile())
+                    .start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            boolean exited = child.waitFor(120, TimeUnit.SECONDS);
+            if (!exited) {
+                child.destroyForcibly();
+            }
+            assertThat(exited).as("child JVM (%s) exits after closing the engine", mode).isTrue();
+            return new ChildRun(child.exitValue(), output, Files.readString(stderr));
+        } finally {
+            Files.deleteIfExists(stderr);
         }
-        assertThat(exited).as("child JVM (%s) exits after closing the engine", mode).isTrue();
-        assertThat(child.exitValue()).as("exit code of the %s child; its output: %s", mode, output).isZero();
-        return output;
     }
 }
