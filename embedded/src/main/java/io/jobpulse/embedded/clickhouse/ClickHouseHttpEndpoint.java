@@ -222,8 +222,9 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
             return;
         }
         Map<String, String> settingsToApply = new LinkedHashMap<>(request.settings());
-        if (!post) {
-            // ClickHouse runs GET requests read-only, so a link or a crawler cannot change data.
+        if (!post && request.sessionId() == null) {
+            // ClickHouse runs GET requests read-only, so a link or a crawler cannot change data. Not in a session:
+            // there the SET would outlive the request and make the session's later POSTs read-only too.
             settingsToApply.putIfAbsent("readonly", "2");
         }
         InputStream body = post ? requestBody(exchange, request) : InputStream.nullInputStream();
@@ -382,15 +383,15 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
         return new Lease(session.connection, session, sessions);
     }
 
+    /**
+     * The request's database becomes the connection's current one. A fresh connection starts in {@code default};
+     * a session's may be anywhere after an earlier {@code USE}, so there it is always set.
+     */
     private static void applyDatabase(Lease lease, String database) {
-        String current = lease.session() == null ? "default" : lease.session().database;
-        if (database == null || database.equals(current)) {
+        if (database == null || (lease.session() == null && database.equals("default"))) {
             return;
         }
         lease.connection().query("USE " + quoteIdentifier(database), "TabSeparated").close();
-        if (lease.session() != null) {
-            lease.session().database = database;
-        }
     }
 
     private static void applySettings(ChdbConnection connection, Map<String, String> settings) {

@@ -23,7 +23,6 @@ final class HttpSessions implements AutoCloseable {
         final ChdbConnection connection;
         volatile Duration timeout;
         volatile long lastUsedNanos = System.nanoTime();
-        volatile String database = "default";
         int users;
 
         Session(String id, ChdbConnection connection, Duration timeout) {

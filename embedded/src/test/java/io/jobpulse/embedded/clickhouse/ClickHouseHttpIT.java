@@ -153,6 +153,20 @@ class ClickHouseHttpIT {
                 .POST(HttpRequest.BodyPublishers.ofString("SELECT x, currentDatabase() FROM scratch")));
         assertThat(text(sameSession)).isEqualTo("7\t" + database + "\n");
 
+        // A GET in the session reads; it must not leave the session read-only for the POSTs after it.
+        HttpResponse<byte[]> getInSession = send(HttpRequest.newBuilder(uri("/?session_id=" + session
+                + "&query=" + q("SELECT count() FROM scratch"))));
+        assertThat(text(getInSession)).isEqualTo("1\n");
+        HttpResponse<byte[]> postAfterGet = send(HttpRequest.newBuilder(uri("/?session_id=" + session))
+                .POST(HttpRequest.BodyPublishers.ofString("INSERT INTO scratch VALUES (8)")));
+        assertThat(postAfterGet.statusCode()).as(text(postAfterGet)).isEqualTo(200);
+
+        // A database header (the driver sends one with every request) wins over the session's earlier USE.
+        HttpResponse<byte[]> withHeader = send(HttpRequest.newBuilder(uri("/?session_id=" + session))
+                .header("X-ClickHouse-Database", "default")
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT currentDatabase(), count() FROM scratch")));
+        assertThat(text(withHeader)).isEqualTo("default\t2\n");
+
         HttpResponse<byte[]> noSession = send(HttpRequest.newBuilder(uri("/"))
                 .POST(HttpRequest.BodyPublishers.ofString("SELECT currentDatabase()")));
         assertThat(text(noSession)).isEqualTo("default\n");
