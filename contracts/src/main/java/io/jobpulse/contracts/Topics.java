@@ -1,5 +1,7 @@
 package io.jobpulse.contracts;
 
+import io.jobpulse.contracts.avro.AggregateRow;
+import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.contracts.avro.JobPosting;
 
 import java.util.List;
@@ -42,11 +44,32 @@ public final class Topics {
             "jobpulse.ingest.dead-letters.v1", 1, DEAD_LETTERS, String.class, String.class,
             "Ingest -> operators. Rejected items as JSON: source, reason, raw payload (capped).");
 
+    /** Deduplicated, enriched postings with their lifecycle (streams -> analytics), Avro {@link EnrichedPosting}. */
+    public static final TopicSpec<String, EnrichedPosting> ENRICHED_POSTINGS = new TopicSpec<>(
+            "jobpulse.enriched-postings.v1", 6, COMPACTED, String.class, EnrichedPosting.class,
+            "Streams -> analytics. Latest enriched state per posting id (ACTIVE or CLOSED), with duplicate_of.");
+
+    /** Current values of the daily aggregates (streams -> analytics), Avro {@link AggregateRow}. */
+    public static final TopicSpec<String, AggregateRow> AGGREGATES = new TopicSpec<>(
+            "jobpulse.aggregates.v1", 6, COMPACTED, String.class, AggregateRow.class,
+            "Streams -> analytics. One AggregateRow per aggregate cell, re-emitted with its new absolute value on every change.");
+
+    /** Records the streams stage could not deserialize or enrich, with the reason (JSON). */
+    public static final TopicSpec<String, String> STREAMS_DEAD_LETTERS = new TopicSpec<>(
+            "jobpulse.streams.dead-letters.v1", 1, DEAD_LETTERS, String.class, String.class,
+            "Streams -> operators. Poison records as JSON: topic, partition, offset, reason, payload (capped, base64).");
+
+    /** Rows ClickHouse rejected, with the reason (JSON). */
+    public static final TopicSpec<String, String> ANALYTICS_DEAD_LETTERS = new TopicSpec<>(
+            "jobpulse.analytics.dead-letters.v1", 1, DEAD_LETTERS, String.class, String.class,
+            "Analytics sink -> operators. Rejected rows as JSON: topic, partition, offset, reason, row.");
+
     private Topics() {
     }
 
     /** Every topic this version of the pipeline uses, for creation at start-up and for documentation. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(POSTINGS, INGEST_CHECKPOINTS, INGEST_DEAD_LETTERS);
+        return List.of(POSTINGS, INGEST_CHECKPOINTS, INGEST_DEAD_LETTERS, ENRICHED_POSTINGS, AGGREGATES,
+                STREAMS_DEAD_LETTERS, ANALYTICS_DEAD_LETTERS);
     }
 }
