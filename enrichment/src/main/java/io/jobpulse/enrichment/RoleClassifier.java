@@ -98,6 +98,7 @@ public final class RoleClassifier {
             return true;
         });
         if (found.size() > 1) {
+            // gold practice: "software_engineer_general" only when no family is clear
             order.remove(RoleFamily.SOFTWARE_ENGINEER_GENERAL);
         }
         return order;
@@ -117,7 +118,7 @@ public final class RoleClassifier {
      * server technologies together mean full-stack, only server technologies mean backend, only UI ones frontend.
      */
     public static List<RoleFamily> inferFromStack(List<RoleFamily> roles, List<TechnologyMention> technologies) {
-        if (!(roles.size() == 1 && roles.get(0) == RoleFamily.SOFTWARE_ENGINEER_GENERAL)) {
+        if (!(roles.isEmpty() || roles.size() == 1 && roles.get(0) == RoleFamily.SOFTWARE_ENGINEER_GENERAL)) {
             return roles;
         }
         int fe = 0;
@@ -221,6 +222,21 @@ public final class RoleClassifier {
                 || before.contains("team of") || before.contains("teams of") || before.contains("interested in people with");
     }
 
+    private static final java.util.Set<String> TITLE_QUALIFIERS = java.util.Set.of("senior", "sr", "staff", "principal",
+            "lead", "founding", "junior", "jr", "mid", "experienced", "generalist", "first", "early", "new", "grad", "entry");
+    private static final java.util.Set<String> NEUTRAL_BEFORE = java.util.Set.of("senior", "sr", "staff", "principal", "lead",
+            "founding", "junior", "jr", "mid", "experienced", "generalist", "a", "an", "the", "as", "hiring", "for", "first",
+            "early", "new", "grad", "entry", "level", "ii", "iii", "2", "3", "4", "more", "multiple", "several", "seeking",
+            "looking", "and", "or", "of", "our", "two", "three", "all", "levels", "exceptional", "great", "strong", "talented");
+
+    private static int spaces(String text, int start) {
+        int k = 0;
+        while (start - 1 - k > 0 && text.charAt(start - 1 - k) == ' ') {
+            k++;
+        }
+        return k;
+    }
+
     private static boolean aloneOk(RoleFamily r, String surface, String text, int start, int end, boolean inHeader) {
         String lower = surface.toLowerCase(java.util.Locale.ROOT);
         switch (r) {
@@ -240,6 +256,7 @@ public final class RoleClassifier {
                 return !(lower.equals("sdr") || lower.equals("bdr")) || surface.equals(surface.toUpperCase(java.util.Locale.ROOT));
             }
             case SOFTWARE_ENGINEER_GENERAL -> {
+                // Any software job title; dropped later when a family is clear.
                 return true;
             }
             default -> {
