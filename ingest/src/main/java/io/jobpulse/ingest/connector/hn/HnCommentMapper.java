@@ -8,8 +8,6 @@ import io.jobpulse.ingest.connector.PostingDraft.LocationDraft;
 import io.jobpulse.ingest.connector.PostingDraft.SalaryDraft;
 import io.jobpulse.ingest.normalize.HtmlText;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -66,8 +64,8 @@ final class HnCommentMapper {
         }
         b.company(parts[0]);
         String role = null;
-        List<String> locations = new ArrayList<>();
-        List<String> unclassified = new ArrayList<>();
+        java.util.TreeMap<Integer, String> locations = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, String> unclassified = new java.util.TreeMap<>();
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i].strip();
             if (part.isEmpty()) {
@@ -88,27 +86,27 @@ final class HnCommentMapper {
                 }
                 String rest = ARRANGEMENT.matcher(part).replaceAll("").replaceAll("^[\\s,;:()/-]+|[\\s,;:()/-]+$", "");
                 if (!rest.isEmpty()) {
-                    locations.add(part);
+                    locations.put(i, part);
                 }
             } else if (role == null && ROLE.matcher(part).find()) {
                 role = part;
             } else {
-                unclassified.add(part);
+                unclassified.put(i, part);
             }
         }
         // Whatever is left: a location when it looks like one (commas, or a single place), else more of the role.
-        for (String u : unclassified) {
-            if (role == null && !u.contains(",")) {
-                role = u;
+        for (var u : unclassified.entrySet()) {
+            if (role == null && !u.getValue().contains(",")) {
+                role = u.getValue();
             } else {
-                locations.add(u);
+                locations.put(u.getKey(), u.getValue());
             }
         }
         b.title(role != null ? role : firstLine.length() > MAX_TITLE ? firstLine.substring(0, MAX_TITLE) + "…" : firstLine);
-        for (String l : locations) {
+        for (String l : locations.values()) {
             b.location(new LocationDraft(l, null, null, null, l.toLowerCase(Locale.ROOT).contains("remote") ? true : null));
         }
-        b.locationRaw(locations.isEmpty() ? null : String.join(" | ", locations));
+        b.locationRaw(locations.isEmpty() ? null : String.join(" | ", locations.values()));
         sink.parsed(b.build());
     }
 
