@@ -196,7 +196,7 @@ public final class SalaryParser {
 
     private static final String[] NOT_PAY_BEFORE = {"raised", "raise", "raising", "valuation", "valued", "funding", "revenue",
             "arr", "series", "seed", "invest", "round", "grew", "processing", "processed", "volume", "spent", "spend", "worth",
-            "acquired", "acquisition", "sales", "gmv", "saved", "market", "billion", "million", "fund", "capital", "budget"};
+            "acquired", "acquisition", "gmv", "saved", "market", "billion", "million", "fund", "capital", "budget"};
     private static final String[] NOT_PAY_AFTER = {"in funding", "arr", "revenue", "users", "customers", "downloads", "valuation",
             "in sales", "in volume", "weekly", "lines", "qps", "transactions", "stars", "members", "patients", "people",
             "requests", "companies", "employees", "round", "series", "raised", "in annual", "annual revenue", "of revenue",

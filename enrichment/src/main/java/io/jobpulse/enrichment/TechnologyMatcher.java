@@ -287,8 +287,10 @@ public final class TechnologyMatcher {
                 return list && !next.equals("for") && !next.equals("profile") ? 0 : -1;
             }
             case "Java" -> {
-                return next.equals("island") || next.equals("sea") || next.equals("coffee") || prev.equals("east")
-                        || prev.equals("west") || prev.equals("central") ? -1 : 1;
+                boolean island = next.equals("island") || next.equals("sea") || next.equals("coffee") || prev.equals("east")
+                        || prev.equals("west") || prev.equals("central") || Words.precededBy(text, start, 12, "island of")
+                        || text.startsWith(", Indonesia", end) || text.startsWith(" Indonesia", end);
+                return island ? -1 : 1;
             }
             case "Ruby", "Elixir", "Lean" -> {
                 String raw = Words.afterRaw(text, end);
@@ -308,7 +310,9 @@ public final class TechnologyMatcher {
                 return 0;
             }
             case "React" -> {
-                if (REACT_VERB_NEXT.contains(next) || VERB_BEFORE.contains(prev) && !prev.equals("and")) {
+                boolean verbNext = REACT_VERB_NEXT.contains(next) && (surface.equals("react")
+                        || !(next.equals("and") || next.equals("in") || next.equals("when") || next.equals("well")));
+                if (verbNext || VERB_BEFORE.contains(prev) && !prev.equals("and")) {
                     return -1;
                 }
                 if (surface.equals("react")) {

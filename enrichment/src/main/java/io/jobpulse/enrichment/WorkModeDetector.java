@@ -80,7 +80,7 @@ public final class WorkModeDetector {
             }
             WorkMode m = WorkMode.values()[payload];
             String surface = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-            boolean inHeader = header.contains(start);
+            boolean inHeader = header.contains(start) && header.piped();
             if (m == WorkMode.REMOTE && (surface.equals("remote") || surface.equals("remotely"))) {
                 String next = Words.after(text, end);
                 String prev = Words.before(text, start);
