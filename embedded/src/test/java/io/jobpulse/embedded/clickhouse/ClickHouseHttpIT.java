@@ -230,6 +230,49 @@ class ClickHouseHttpIT {
     }
 
     @Test
+    void manyClientsAtOnceAllGetTheirOwnAnswers() throws Exception {
+        send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString(
+                "CREATE TABLE " + database + ".hits (client UInt32, n UInt32) ENGINE = MergeTree ORDER BY client")));
+        int clients = 16;
+        int requestsEach = 9;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int client = 0; client < clients; client++) {
+                int id = client;
+                futures.add(pool.submit(() -> {
+                    StringBuilder wrong = new StringBuilder();
+                    for (int i = 0; i < requestsEach; i++) {
+                        HttpResponse<byte[]> answer = switch (i % 3) {
+                            case 0 -> send(HttpRequest.newBuilder(uri("/?database=" + database + "&query="
+                                    + q("INSERT INTO hits FORMAT TSV"))).POST(HttpRequest.BodyPublishers.ofString(id + "\t" + i + "\n")));
+                            case 1 -> send(HttpRequest.newBuilder(uri("/?param_c=" + id + "&query="
+                                    + q("SELECT {c:UInt32} * 2"))));
+                            default -> send(HttpRequest.newBuilder(uri("/?session_id=load-" + id))
+                                    .POST(HttpRequest.BodyPublishers.ofString("SELECT 1 +")));
+                        };
+                        boolean expected = switch (i % 3) {
+                            case 0 -> answer.statusCode() == 200;
+                            case 1 -> answer.statusCode() == 200 && text(answer).equals((id * 2) + "\n");
+                            default -> answer.statusCode() == 500
+                                    && answer.headers().firstValue("X-ClickHouse-Exception-Code").orElse("").equals("62");
+                        };
+                        if (!expected) {
+                            wrong.append("request ").append(i).append(": HTTP ").append(answer.statusCode())
+                                    .append(' ').append(text(answer)).append('\n');
+                        }
+                    }
+                    return wrong.toString();
+                }));
+            }
+            for (var future : futures) {
+                assertThat(future.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            }
+        }
+        assertThat(TestClickHouse.execute("SELECT count(), uniqExact(client) FROM " + database + ".hits"))
+                .isEqualTo((clients * requestsEach / 3) + "\t" + clients + "\n");
+    }
+
+    @Test
     void errorsAreHttp500WithClickHousesCodeAndText() throws Exception {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString("SELEC 1")));
         assertThat(response.statusCode()).isEqualTo(500);

@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -222,27 +224,31 @@ class ClickHouseJdbcIT {
 
     @Test
     void twoThreadsQueryAtTheSameTime() throws Exception {
-        Callable<Long> slowQuery = () -> {
-            try (Connection connection = connect(false); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT sum(number) FROM numbers(1000) WHERE sleep(1) = 0")) {
-                assertThat(rows.next()).isTrue();
-                return rows.getLong(1);
+        try (Connection first = connect(false); Connection second = connect(false)) {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Function<Connection, Callable<Long>> slowQuery = connection -> () -> {
+                try (Statement statement = connection.createStatement()) {
+                    start.await(10, TimeUnit.SECONDS);
+                    try (ResultSet rows = statement.executeQuery(
+                            "SELECT sum(number) FROM numbers(1000) WHERE sleep(2) = 0")) {
+                        assertThat(rows.next()).isTrue();
+                        return rows.getLong(1);
+                    }
+                }
+            };
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                long started = System.nanoTime();
+                Future<Long> one = threads.submit(slowQuery.apply(first));
+                Future<Long> two = threads.submit(slowQuery.apply(second));
+                assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo(499_500L);
+                assertThat(two.get(30, TimeUnit.SECONDS)).isEqualTo(499_500L);
+                long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                // Each query sleeps two seconds; one after the other they would need four.
+                assertThat(elapsedMillis).isBetween(2_000L, 3_600L);
+            } finally {
+                threads.shutdownNow();
             }
-        };
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            long started = System.nanoTime();
-            List<Future<Long>> results = new ArrayList<>();
-            results.add(threads.submit(slowQuery));
-            results.add(threads.submit(slowQuery));
-            for (Future<Long> result : results) {
-                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(499_500L);
-            }
-            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            // Each query sleeps at least one second; run one after the other they would need two.
-            assertThat(elapsedMillis).isLessThan(1_900);
-        } finally {
-            threads.shutdownNow();
         }
     }
 
