@@ -31,29 +31,35 @@ import java.util.zip.GZIPOutputStream;
 public final class BoardServer implements AutoCloseable {
 
     /** One canned response. */
-    public record Reply(int status, Map<String, String> headers, byte[] body, long delayMillis) {
+    public record Reply(int status, Map<String, String> headers, byte[] body, long delayMillis,
+                        java.util.concurrent.CountDownLatch gate) {
 
         public static Reply json(String body) {
             return new Reply(200, Map.of("Content-Type", "application/json; charset=utf-8"),
-                    body.getBytes(StandardCharsets.UTF_8), 0);
+                    body.getBytes(StandardCharsets.UTF_8), 0, null);
         }
 
         public static Reply of(int status, String contentType, byte[] body) {
-            return new Reply(status, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body, 0);
+            return new Reply(status, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body, 0, null);
         }
 
         public static Reply status(int status) {
-            return new Reply(status, Map.of(), new byte[0], 0);
+            return new Reply(status, Map.of(), new byte[0], 0, null);
         }
 
         public Reply header(String name, String value) {
             Map<String, String> h = new HashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, h, body, delayMillis);
+            return new Reply(status, h, body, delayMillis, gate);
         }
 
         public Reply delayed(long millis) {
-            return new Reply(status, headers, body, millis);
+            return new Reply(status, headers, body, millis, gate);
+        }
+
+        /** Holds the response until the test opens the gate. */
+        public Reply heldUntil(java.util.concurrent.CountDownLatch gate) {
+            return new Reply(status, headers, body, delayMillis, gate);
         }
 
         public Reply gzipped() {
@@ -62,7 +68,7 @@ public final class BoardServer implements AutoCloseable {
                 try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
                     gz.write(body);
                 }
-                return new Reply(status, headers, out.toByteArray(), delayMillis).header("Content-Encoding", "gzip");
+                return new Reply(status, headers, out.toByteArray(), delayMillis, gate).header("Content-Encoding", "gzip");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -130,6 +136,13 @@ public final class BoardServer implements AutoCloseable {
         }
         if (reply == null) {
             reply = Reply.of(404, "text/plain", ("no route for " + key).getBytes(StandardCharsets.UTF_8));
+        }
+        if (reply.gate() != null) {
+            try {
+                reply.gate().await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (reply.delayMillis() > 0) {
             try {
