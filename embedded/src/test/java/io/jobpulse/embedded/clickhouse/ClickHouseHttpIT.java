@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Random;
+import java.util.zip.GZIPOutputStream;
 import net.jpountz.lz4.LZ4Factory;
 import com.clickhouse.client.api.internal.ClickHouseLZ4InputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +125,28 @@ class ClickHouseHttpIT {
         assertThat(text(select)).isEqualTo("{\"name\":\"java\",\"n\":3}\n{\"name\":\"kotlin\",\"n\":1}\n");
         assertThat(select.headers().firstValue("X-ClickHouse-Format")).hasValue("JSONEachRow");
         assertThat(select.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-ndjson");
+    }
+
+    @Test
+    void acceptsGzipBodiesAndAnswersHeadWithHeadersOnly() throws Exception {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write("SELECT 'zipped'".getBytes(StandardCharsets.UTF_8));
+        }
+        HttpResponse<byte[]> zipped = send(HttpRequest.newBuilder(uri("/")).header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())));
+        assertThat(text(zipped)).isEqualTo("zipped\n");
+
+        HttpResponse<byte[]> unsupported = send(HttpRequest.newBuilder(uri("/")).header("Content-Encoding", "br")
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT 1")));
+        assertThat(unsupported.statusCode()).isEqualTo(400);
+        assertThat(text(unsupported)).contains("Unsupported Content-Encoding 'br'");
+
+        HttpResponse<byte[]> head = send(HttpRequest.newBuilder(uri("/?query=" + q("SELECT 1")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("X-ClickHouse-Summary")).isPresent();
     }
 
     @Test
