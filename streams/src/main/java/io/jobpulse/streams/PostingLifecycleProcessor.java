@@ -1,0 +1,130 @@
+package io.jobpulse.streams;
+
+import io.jobpulse.contracts.Topics;
+import io.jobpulse.contracts.avro.EnrichedPosting;
+import io.jobpulse.contracts.avro.JobPosting;
+import io.jobpulse.contracts.avro.PostingStatus;
+import io.jobpulse.contracts.avro.ResolvedLocation;
+import io.jobpulse.streams.dedupe.BlockingKey;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Step 1, keyed by posting id: deserialize, enrich, and track the posting's lifecycle (first seen, last seen,
+ * closed at) in the {@value PostingTopology#LIFECYCLE_STORE} store; then hand it to the dedupe step under its
+ * blocking key. A record that cannot be deserialized or enriched becomes a dead letter and the next one is processed.
+ *
+ * <p>Deserialization happens here rather than in the source node so that a poison record reaches the dead-letter
+ * topic with its reason, inside the same exactly-once transaction as everything else.
+ */
+final class PostingLifecycleProcessor implements Processor<String, byte[], String, TopologyEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostingLifecycleProcessor.class);
+
+    private final Deserializer<JobPosting> deserializer;
+    private final PostingEnrichment enrichment;
+    private ProcessorContext<String, TopologyEvent> context;
+    private KeyValueStore<String, PostingState> store;
+
+    PostingLifecycleProcessor(Deserializer<JobPosting> deserializer, PostingEnrichment enrichment) {
+        this.deserializer = deserializer;
+        this.enrichment = enrichment;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TopologyEvent> context) {
+        this.context = context;
+        this.store = context.getStateStore(PostingTopology.LIFECYCLE_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            return; // a tombstone on the compacted input: no posting event, nothing to count or retract
+        }
+        JobPosting posting;
+        try {
+            posting = deserializer.deserialize(Topics.POSTINGS.name(), record.headers(), record.value());
+            if (posting == null || posting.getId() == null) {
+                throw new IllegalArgumentException("record has no posting");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, "deserialize", e);
+            return;
+        }
+        try {
+            if (posting.getStatus() == PostingStatus.CLOSED) {
+                close(record, posting);
+            } else {
+                upsert(record, posting);
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, "enrich", e);
+        }
+    }
+
+    private void upsert(Record<String, byte[]> record, JobPosting p) {
+        PostingState prev = store.get(p.getId());
+        Instant fetched = p.getFetchedAt();
+        Instant first = prev == null || fetched.isBefore(prev.last().getFirstSeenAt()) ? fetched : prev.last().getFirstSeenAt();
+        Instant last = prev == null || fetched.isAfter(prev.last().getLastSeenAt()) ? fetched : prev.last().getLastSeenAt();
+        EnrichedPosting enriched;
+        if (unchanged(prev, p)) {
+            // Re-published without change (same content, same taxonomy): an update of last seen, not new work.
+            enriched = EnrichedPosting.newBuilder(prev.last()).setFirstSeenAt(first).setLastSeenAt(last).build();
+        } else {
+            enriched = enrichment.enrich(p, first, last, Instant.ofEpochMilli(System.currentTimeMillis()));
+        }
+        String key = blockingKey(enriched);
+        store.put(p.getId(), new PostingState(key, enriched));
+        if (prev != null && !prev.blockingKey().equals(key)) {
+            forward(record, prev.blockingKey(), new BlockCommand.Leave(p.getId()));
+        }
+        forward(record, key, new BlockCommand.Upsert(enriched));
+    }
+
+    private boolean unchanged(PostingState prev, JobPosting p) {
+        return prev != null && prev.last().getStatus() == PostingStatus.ACTIVE
+                && prev.last().getContentHash().equals(p.getContentHash())
+                && prev.last().getTaxonomyVersion().equals(enrichment.taxonomyVersion());
+    }
+
+    private void close(Record<String, byte[]> record, JobPosting p) {
+        PostingState prev = store.get(p.getId());
+        if (prev == null) {
+            // Closed before we ever saw it open (e.g. the topic was compacted): it never counted, nothing to retract.
+            LOG.debug("Closed posting {} was never seen active; ignored", p.getId());
+            return;
+        }
+        Instant closedAt = p.getClosedAt() != null ? p.getClosedAt() : p.getFetchedAt();
+        EnrichedPosting closed = EnrichedPosting.newBuilder(prev.last())
+                .setStatus(PostingStatus.CLOSED)
+                .setClosedAt(closedAt)
+                .build();
+        store.put(p.getId(), new PostingState(prev.blockingKey(), closed));
+        forward(record, prev.blockingKey(), new BlockCommand.Upsert(closed));
+    }
+
+    static String blockingKey(EnrichedPosting e) {
+        List<String> countries = e.getLocations().stream().map(ResolvedLocation::getCountry).toList();
+        return BlockingKey.of(e.getCompany(), e.getTitle(), countries, e.getWorkModes().contains("remote"));
+    }
+
+    private void forward(Record<String, byte[]> record, String key, BlockCommand command) {
+        context.forward(record.withKey(key).withValue(new TopologyEvent.ToBlock(command)));
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String stage, Exception e) {
+        LOG.warn("Dead letter at {} for key {}: {}", stage, record.key(), e.toString());
+        DeadLetter letter = DeadLetter.of(record.key(), record.value(), context.recordMetadata(), stage, e);
+        context.forward(record.withKey(record.key()).withValue(new TopologyEvent.Dead(letter)));
+    }
+}

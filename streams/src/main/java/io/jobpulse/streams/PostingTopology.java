@@ -1,0 +1,128 @@
+package io.jobpulse.streams;
+
+import io.jobpulse.contracts.Topics;
+import io.jobpulse.contracts.avro.AggregateRow;
+import io.jobpulse.streams.aggregate.CellKey;
+import io.jobpulse.streams.aggregate.CellState;
+import io.jobpulse.streams.dedupe.DuplicateDetector;
+import io.jobpulse.streams.serde.InternalSerdes;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Map;
+
+/**
+ * The streams stage: postings in; enriched, deduplicated postings, daily aggregates and dead letters out.
+ *
+ * <pre>
+ *  jobpulse.postings.v1 (bytes)
+ *    -> [enrich-and-track]  store posting-lifecycle (posting id -> blocking key, last enriched state)
+ *         |-- poison / enrichment failure ------------------------------> jobpulse.streams.dead-letters.v1
+ *         '-- Upsert / Leave, re-keyed by blocking key
+ *    -> repartition "dedupe-blocks"
+ *    -> [dedupe]            store duplicate-groups (blocking key -> groups, members, contributions)
+ *         |-- posting with canonical_id, duplicate_of, version ---------> jobpulse.enriched-postings.v1
+ *         '-- cell deltas (-old contribution, +new), keyed by cell key
+ *    -> repartition "aggregate-cells"
+ *    -> [aggregate]         store aggregate-cells (cell key -> count, salary multiset)
+ *    -> absolute cell values as AggregateRow ----------------------------> jobpulse.aggregates.v1
+ * </pre>
+ *
+ * Run it with {@code ./jobpulse streams}; test it with {@code TopologyTestDriver} through {@link #build}.
+ */
+public final class PostingTopology {
+
+    public static final String LIFECYCLE_STORE = "posting-lifecycle";
+    public static final String GROUPS_STORE = "duplicate-groups";
+    public static final String CELLS_STORE = "aggregate-cells";
+    /** Internal topic names are fixed so state and offsets survive a change of the topology's shape. */
+    public static final String BLOCKS_REPARTITION = "dedupe-blocks";
+    public static final String CELLS_REPARTITION = "aggregate-cells";
+
+    private PostingTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, TopologySerdes serdes, PostingEnrichment enrichment,
+                             DuplicateDetector.Settings dedupe) {
+        Serde<String> strings = Serdes.String();
+        Serde<io.jobpulse.streams.BlockCommand> commands = InternalSerdes.blockCommand();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIFECYCLE_STORE), strings,
+                InternalSerdes.postingState()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUPS_STORE), strings,
+                InternalSerdes.blockState()));
+
+        // Bytes in, so that a record the deserializer rejects reaches the dead-letter topic with its reason.
+        KStream<String, TopologyEvent> tracked = builder
+                .stream(Topics.POSTINGS.name(), Consumed.with(strings, Serdes.ByteArray()).withName("postings"))
+                .process(() -> new PostingLifecycleProcessor(serdes.postings(), enrichment), Named.as("enrich-and-track"),
+                        LIFECYCLE_STORE);
+        Map<String, KStream<String, TopologyEvent>> afterTracking = tracked.split(Named.as("tracked-"))
+                .branch((k, v) -> v instanceof TopologyEvent.Dead, Branched.as("dead"))
+                .defaultBranch(Branched.as("blocks"));
+        toDeadLetters(afterTracking.get("tracked-dead"), "tracked");
+
+        // Every posting that could be a duplicate of another shares its blocking key: co-locate them.
+        KStream<String, TopologyEvent> grouped = afterTracking.get("tracked-blocks")
+                .mapValues(v -> ((TopologyEvent.ToBlock) v).command(), Named.as("block-command"))
+                .repartition(Repartitioned.with(strings, commands).withName(BLOCKS_REPARTITION))
+                .process(() -> new DuplicateGroupProcessor(new DuplicateDetector(dedupe), commands.serializer()),
+                        Named.as("dedupe"), GROUPS_STORE);
+        Map<String, KStream<String, TopologyEvent>> afterDedupe = grouped.split(Named.as("deduped-"))
+                .branch((k, v) -> v instanceof TopologyEvent.Published, Branched.as("enriched"))
+                .branch((k, v) -> v instanceof TopologyEvent.Dead, Branched.as("dead"))
+                .defaultBranch(Branched.as("cells"));
+        toDeadLetters(afterDedupe.get("deduped-dead"), "deduped");
+        afterDedupe.get("deduped-enriched")
+                .mapValues(v -> ((TopologyEvent.Published) v).posting(), Named.as("enriched-posting"))
+                .to(Topics.ENRICHED_POSTINGS.name(), Produced.with(strings, serdes.enriched()).withName("enriched-postings"));
+
+        // Cells are summed where their key lives; the table holds the absolute value the sink overwrites with.
+        afterDedupe.get("deduped-cells")
+                .mapValues(v -> ((TopologyEvent.CellChange) v).delta(), Named.as("cell-delta"))
+                .groupByKey(Grouped.with(CELLS_REPARTITION, strings, InternalSerdes.cellDelta()))
+                .aggregate(CellState::empty, (key, delta, state) -> state.apply(delta), Named.as("aggregate"),
+                        Materialized.<String, CellState, KeyValueStore<Bytes, byte[]>>as(CELLS_STORE)
+                                .withKeySerde(strings).withValueSerde(InternalSerdes.cellState()))
+                .toStream(Named.as("cell-values"))
+                .mapValues(PostingTopology::row, Named.as("aggregate-row"))
+                .to(Topics.AGGREGATES.name(), Produced.with(strings, serdes.aggregates()).withName("aggregates"));
+    }
+
+    private static void toDeadLetters(KStream<String, TopologyEvent> dead, String from) {
+        dead.mapValues(v -> ((TopologyEvent.Dead) v).letter().json(), Named.as(from + "-dead-letter-json"))
+                .to(Topics.STREAMS_DEAD_LETTERS.name(), Produced.with(Serdes.String(), Serdes.String())
+                        .withName(from + "-dead-letters"));
+    }
+
+    static AggregateRow row(String key, CellState state) {
+        CellKey cell = CellKey.parse(key);
+        return AggregateRow.newBuilder()
+                .setAggregate(cell.aggregate())
+                .setRole(cell.role())
+                .setDay(cell.day())
+                .setDim1(cell.dim1())
+                .setDim2(cell.dim2())
+                .setCount(state.count())
+                .setSalaryCount(state.salaryCount())
+                .setSalaryMinUsd(state.quantile(0))
+                .setSalaryP25Usd(state.quantile(0.25))
+                .setSalaryMedianUsd(state.quantile(0.5))
+                .setSalaryP75Usd(state.quantile(0.75))
+                .setSalaryMaxUsd(state.quantile(1))
+                .setVersion(VersionClock.next())
+                .setTaxonomyVersion(state.taxonomyVersion())
+                .build();
+    }
+}

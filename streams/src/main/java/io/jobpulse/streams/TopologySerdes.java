@@ -1,0 +1,36 @@
+package io.jobpulse.streams;
+
+import io.jobpulse.contracts.AvroSerdes;
+import io.jobpulse.contracts.RegistrySettings;
+import io.jobpulse.contracts.avro.AggregateRow;
+import io.jobpulse.contracts.avro.EnrichedPosting;
+import io.jobpulse.contracts.avro.JobPosting;
+import io.jobpulse.streams.serde.AvroBinarySerde;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The serdes of the topology's external topics, passed in so the same topology runs on the registry-backed serdes
+ * in production and on plain Avro binary in {@code TopologyTestDriver} tests.
+ *
+ * @param postings   reads the postings topic (failures become dead letters, so it may throw)
+ * @param enriched   writes enriched postings
+ * @param aggregates writes aggregate rows
+ */
+public record TopologySerdes(Deserializer<JobPosting> postings, Serde<EnrichedPosting> enriched,
+                             Serde<AggregateRow> aggregates) {
+
+    /** Registry-backed Avro in the Confluent wire format: what ingest writes and the analytics sink reads. */
+    public static TopologySerdes registry(RegistrySettings registry) {
+        return new TopologySerdes(
+                AvroSerdes.deserializer(registry, JobPosting.class, false),
+                AvroSerdes.serde(registry, EnrichedPosting.class, false),
+                AvroSerdes.serde(registry, AggregateRow.class, false));
+    }
+
+    /** Plain Avro binary, no registry: for tests of the topology's logic. */
+    public static TopologySerdes plainAvro() {
+        return new TopologySerdes(new AvroBinarySerde<>(JobPosting.class).deserializer(),
+                new AvroBinarySerde<>(EnrichedPosting.class), new AvroBinarySerde<>(AggregateRow.class));
+    }
+}
