@@ -85,10 +85,13 @@ public final class ChdbEngine implements AutoCloseable {
 
     /** A new connection with its own session state (current database, settings). Close it when done. */
     public ChdbConnection connect() {
-        if (closed) {
-            throw new IllegalStateException("The chDB engine on " + dataDirectory + " is closed");
+        // Under the engine lock, so no connection slips in after close(): chDB would boot a new engine for it.
+        synchronized (LOCK) {
+            if (closed) {
+                throw new IllegalStateException("The chDB engine on " + dataDirectory + " is closed");
+            }
+            return connectNative();
         }
-        return connectNative();
     }
 
     private ChdbConnection connectNative() {

@@ -9,12 +9,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -103,11 +104,11 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
         this.settings = settings;
         this.boundPort = settings.port();
         this.displayName = hostName();
-        this.sessions = new HttpSessions(engine);
         try (ChdbConnection connection = engine.connect();
              QueryResult result = connection.query("SELECT timezone()", "TabSeparated")) {
             this.timezone = new String(result.toByteArray(), StandardCharsets.UTF_8).strip();
         }
+        this.sessions = new HttpSessions(engine);
     }
 
     /** Binds 127.0.0.1 and starts serving; after a {@link #stop()} it binds the same port again. */
@@ -454,10 +455,15 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
         return "application/octet-stream";
     }
 
+    /** ClickHouse's default display name is the host name; read without DNS, which can stall on a bad resolver. */
     private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.strip();
+        }
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
             return "localhost";
         }
     }

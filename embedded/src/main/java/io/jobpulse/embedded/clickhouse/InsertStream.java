@@ -7,7 +7,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A streaming insert in progress: chunks of encoded rows go in with {@link #append}, {@link #finish} commits and
- * reports what was written. Closing without finishing cancels. Not thread-safe; one producer appends.
+ * reports what was written. Closing without finishing cancels. Not thread-safe: the thread that started the insert
+ * appends and closes it, since the stream holds its connection's statement lock until closed.
  */
 public final class InsertStream implements AutoCloseable {
 
