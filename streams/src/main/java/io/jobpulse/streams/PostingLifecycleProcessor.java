@@ -1,6 +1,5 @@
 package io.jobpulse.streams;
 
-import io.jobpulse.contracts.Topics;
 import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.contracts.avro.PostingStatus;
@@ -52,7 +51,7 @@ final class PostingLifecycleProcessor implements Processor<String, byte[], Strin
         }
         JobPosting posting;
         try {
-            posting = deserializer.deserialize(Topics.POSTINGS.name(), record.headers(), record.value());
+            posting = deserializer.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(null), record.headers(), record.value());
             if (posting == null || posting.getId() == null) {
                 throw new IllegalArgumentException("record has no posting");
             }

@@ -1,6 +1,5 @@
 package io.jobpulse.streams;
 
-import io.jobpulse.contracts.Topics;
 import io.jobpulse.contracts.avro.AggregateRow;
 import io.jobpulse.streams.aggregate.CellKey;
 import io.jobpulse.streams.aggregate.CellState;
@@ -56,6 +55,11 @@ public final class PostingTopology {
 
     public static void build(StreamsBuilder builder, TopologySerdes serdes, PostingEnrichment enrichment,
                              DuplicateDetector.Settings dedupe) {
+        build(builder, TopicNames.DEFAULT, serdes, enrichment, dedupe);
+    }
+
+    public static void build(StreamsBuilder builder, TopicNames topics, TopologySerdes serdes, PostingEnrichment enrichment,
+                             DuplicateDetector.Settings dedupe) {
         Serde<String> strings = Serdes.String();
         Serde<io.jobpulse.streams.BlockCommand> commands = InternalSerdes.blockCommand();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIFECYCLE_STORE), strings,
@@ -65,13 +69,13 @@ public final class PostingTopology {
 
         // Bytes in, so that a record the deserializer rejects reaches the dead-letter topic with its reason.
         KStream<String, TopologyEvent> tracked = builder
-                .stream(Topics.POSTINGS.name(), Consumed.with(strings, Serdes.ByteArray()).withName("postings"))
+                .stream(topics.postings(), Consumed.with(strings, Serdes.ByteArray()).withName("postings"))
                 .process(() -> new PostingLifecycleProcessor(serdes.postings(), enrichment), Named.as("enrich-and-track"),
                         LIFECYCLE_STORE);
         Map<String, KStream<String, TopologyEvent>> afterTracking = tracked.split(Named.as("tracked-"))
                 .branch((k, v) -> v instanceof TopologyEvent.Dead, Branched.as("dead"))
                 .defaultBranch(Branched.as("blocks"));
-        toDeadLetters(afterTracking.get("tracked-dead"), "tracked");
+        toDeadLetters(afterTracking.get("tracked-dead"), "tracked", topics);
 
         // Every posting that could be a duplicate of another shares its blocking key: co-locate them.
         KStream<String, TopologyEvent> grouped = afterTracking.get("tracked-blocks")
@@ -83,10 +87,10 @@ public final class PostingTopology {
                 .branch((k, v) -> v instanceof TopologyEvent.Published, Branched.as("enriched"))
                 .branch((k, v) -> v instanceof TopologyEvent.Dead, Branched.as("dead"))
                 .defaultBranch(Branched.as("cells"));
-        toDeadLetters(afterDedupe.get("deduped-dead"), "deduped");
+        toDeadLetters(afterDedupe.get("deduped-dead"), "deduped", topics);
         afterDedupe.get("deduped-enriched")
                 .mapValues(v -> ((TopologyEvent.Published) v).posting(), Named.as("enriched-posting"))
-                .to(Topics.ENRICHED_POSTINGS.name(), Produced.with(strings, serdes.enriched()).withName("enriched-postings"));
+                .to(topics.enrichedPostings(), Produced.with(strings, serdes.enriched()).withName("enriched-postings"));
 
         // Cells are summed where their key lives; the table holds the absolute value the sink overwrites with.
         afterDedupe.get("deduped-cells")
@@ -97,12 +101,12 @@ public final class PostingTopology {
                                 .withKeySerde(strings).withValueSerde(InternalSerdes.cellState()))
                 .toStream(Named.as("cell-values"))
                 .mapValues(PostingTopology::row, Named.as("aggregate-row"))
-                .to(Topics.AGGREGATES.name(), Produced.with(strings, serdes.aggregates()).withName("aggregates"));
+                .to(topics.aggregates(), Produced.with(strings, serdes.aggregates()).withName("aggregates"));
     }
 
-    private static void toDeadLetters(KStream<String, TopologyEvent> dead, String from) {
+    private static void toDeadLetters(KStream<String, TopologyEvent> dead, String from, TopicNames topics) {
         dead.mapValues(v -> ((TopologyEvent.Dead) v).letter().json(), Named.as(from + "-dead-letter-json"))
-                .to(Topics.STREAMS_DEAD_LETTERS.name(), Produced.with(Serdes.String(), Serdes.String())
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.String())
                         .withName(from + "-dead-letters"));
     }
 
