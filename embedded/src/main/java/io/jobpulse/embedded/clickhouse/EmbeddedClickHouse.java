@@ -34,11 +34,16 @@ public final class EmbeddedClickHouse implements AutoCloseable {
      */
     public static EmbeddedClickHouse start(Path dataDir, int port) {
         ChdbEngine engine = ChdbEngine.open(dataDir);
+        ClickHouseHttpEndpoint endpoint = null;
         try {
-            ClickHouseHttpEndpoint endpoint = new ClickHouseHttpEndpoint(engine, ClickHouseHttpEndpoint.Settings.defaults(port));
+            endpoint = new ClickHouseHttpEndpoint(engine, ClickHouseHttpEndpoint.Settings.defaults(port));
             endpoint.start();
             return new EmbeddedClickHouse(engine, endpoint);
         } catch (RuntimeException e) {
+            // A port already taken must not leave the JVM's one engine open, or no retry could start another.
+            if (endpoint != null) {
+                endpoint.close();
+            }
             engine.close();
             throw e;
         }

@@ -1,5 +1,7 @@
 package io.jobpulse.embedded.clickhouse;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +14,7 @@ import java.sql.Statement;
  * A JVM of its own for {@link ClickHouseRestartIT}: the test JVM already holds its one engine. Prints its findings
  * on stdout, one {@code key=value} per line.
  *
- * <p>Usage: {@code ClickHouseRestartChild write|read|reopen <dataDir>}.
+ * <p>Usage: {@code ClickHouseRestartChild write|read|reopen|port-taken <dataDir>}.
  */
 public final class ClickHouseRestartChild {
 
@@ -39,6 +41,20 @@ public final class ClickHouseRestartChild {
                 }
                 try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.start(dataDirectory, 0)) {
                     read(clickHouse);
+                }
+            }
+            case "port-taken" -> {
+                try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    try {
+                        EmbeddedClickHouse.start(dataDirectory, taken.getLocalPort()).close();
+                        System.out.println("started=unexpectedly");
+                    } catch (IllegalStateException e) {
+                        System.out.println("refused=" + e.getMessage());
+                    }
+                }
+                // The failed start released the engine, so a retry on a free port works.
+                try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.start(dataDirectory, 0)) {
+                    System.out.println("retried=" + clickHouse.version());
                 }
             }
             default -> throw new IllegalArgumentException("Unknown mode " + mode);

@@ -30,6 +30,14 @@ class ClickHouseRestartIT {
     }
 
     @Test
+    void aTakenPortFailsTheStartClearlyAndReleasesTheEngine(@TempDir Path dataDirectory) throws Exception {
+        assertThat(runChild("port-taken", dataDirectory))
+                .contains("refused=Cannot listen on 127.0.0.1:")
+                .contains("retried=26.")
+                .doesNotContain("started=unexpectedly");
+    }
+
+    @Test
     void aSecondProcessOnADataDirectoryInUseIsRefusedClearly() throws Exception {
         Path inUse = TestClickHouse.get().dataDirectory();
         ChildRun refused = startChild("read", inUse);
