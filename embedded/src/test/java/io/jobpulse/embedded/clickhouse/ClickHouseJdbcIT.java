@@ -302,6 +302,29 @@ class ClickHouseJdbcIT {
     }
 
     @Test
+    void aConnectionSurvivesTheEndpointGoingAwayAndComingBack() throws SQLException {
+        EmbeddedClickHouse clickHouse = TestClickHouse.get();
+        try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE outage (x UInt8) ENGINE = MergeTree ORDER BY x");
+            statement.executeUpdate("INSERT INTO outage VALUES (1)");
+            clickHouse.stopEndpoint();
+            try {
+                assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO outage VALUES (2)"))
+                        .isInstanceOf(SQLException.class);
+            } finally {
+                clickHouse.startEndpoint();
+            }
+            // Same Connection object: HTTP holds no server-side state, so it simply works again.
+            statement.executeUpdate("INSERT INTO outage VALUES (3)");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT arrayStringConcat(groupArray(toString(x)), ',') FROM (SELECT x FROM outage ORDER BY x)")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("1,3");
+            }
+        }
+    }
+
+    @Test
     void executeUpdateCountsWrittenRows() throws SQLException {
         try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE counted (n UInt64) ENGINE = MergeTree ORDER BY n");
