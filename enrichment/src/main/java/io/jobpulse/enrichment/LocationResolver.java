@@ -60,13 +60,15 @@ public final class LocationResolver {
 
     private final Gazetteer gazetteer;
     private final PhraseMatcher matcher;
+    private final PhraseMatcher keywords;
     private final List<List<Gazetteer.City>> cityGroups = new ArrayList<>();
     private final List<String> countryCodes = new ArrayList<>();
     private final List<String[]> states = new ArrayList<>();
 
     public LocationResolver(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        PhraseMatcher.Builder b = PhraseMatcher.builder();
+        PhraseMatcher.Builder b = PhraseMatcher.builder().upperCaseStarts(true);
+        PhraseMatcher.Builder kw = PhraseMatcher.builder();
         // Short forms postings use for big hubs (exact spelling).
         alias(b, "SF", "San Francisco", "US", "CA");
         alias(b, "San Fran", "San Francisco", "US", "CA");
@@ -137,14 +139,14 @@ public final class LocationResolver {
                 {"international", "4"}, {"Everywhere", "4"}, {"anywhere in the world", "4"}, {"WORLDWIDE", "4"},
                 {"ANYWHERE", "4"}, {"GLOBAL", "4"}, {"INTERNATIONAL", "4"}};
         for (String[] r : regions) {
-            b.add(r[0], REGION | Integer.parseInt(r[1]), true);
+            (Character.isUpperCase(r[0].charAt(0)) ? b : kw).add(r[0], REGION | Integer.parseInt(r[1]), true);
         }
         for (String p : new String[] {"remote", "remotely", "fully remote", "remote-first", "wfh", "work from home", "distributed"}) {
-            b.add(p, REMOTE, false);
+            kw.add(p, REMOTE, false);
         }
         for (String p : new String[] {"office", "offices", "hybrid", "onsite", "on-site", "in-person", "in person", "hq",
                 "headquarters", "headquartered", "in office", "in-office", "located in", "based in"}) {
-            b.add(p, SWITCH, false);
+            kw.add(p, SWITCH, false);
         }
         for (String p : new String[] {"location:", "locations:", "location -", "located in", "based in", "based out of",
                 "office in", "offices in", "office is in", "offices are in", "hq in", "hq'd in", "headquartered in",
@@ -152,7 +154,7 @@ public final class LocationResolver {
                 "hubs in", "hub in", "studio in", "studios in", "work from our", "join us in", "positions in",
                 "roles in", "office locations", "office location", "locations in", "in-office in", "onsite at", "campus in",
                 "office space in", "team in", "teams in", "hiring in"}) {
-            b.add(p, CUE, false);
+            kw.add(p, CUE, false);
         }
         String[][] tz = {{"US time zones", "US"}, {"U.S. time zones", "US"}, {"US timezones", "US"}, {"U.S. timezones", "US"},
                 {"US timezone", "US"}, {"USA timezones", "US"}, {"USA time zones", "US"}, {"US hours", "US"},
@@ -172,6 +174,7 @@ public final class LocationResolver {
             b.add(p, STOP, true);
         }
         this.matcher = b.build();
+        this.keywords = kw.build();
     }
 
     private static int indexOfTz(String region) {
@@ -248,7 +251,7 @@ public final class LocationResolver {
         // Gather matches first: qualifiers and countries mentioned anywhere steer ambiguous cities.
         int[][] m = {new int[96]};
         int[] count = {0};
-        matcher.scan(text, (payload, start, end) -> {
+        PhraseMatcher.Sink sink = (payload, start, end) -> {
             if (plain.inLink(start, end)) {
                 return true;
             }
@@ -261,9 +264,15 @@ public final class LocationResolver {
             m[0][3 * n + 2] = end;
             count[0] = n + 1;
             return true;
-        });
+        };
+        keywords.scan(plain.chars(), sink);
+        int keywordCount = count[0];
+        matcher.scan(plain.chars(), sink);
         int n = count[0];
         int[] ms = m[0];
+        if (keywordCount > 0 && keywordCount < n) {
+            sortByStart(ms, n);
+        }
         Set<String> mentionedCountries = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             int kind = ms[3 * i] & KIND;
@@ -409,6 +418,22 @@ public final class LocationResolver {
                 }
                 default -> { }
             }
+        }
+    }
+
+    /** Orders the (payload, start, end) triples by start; the two scans each report in order, so this is a merge. */
+    private static void sortByStart(int[] ms, int n) {
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) ms[3 * i + 1] << 32) | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] copy = java.util.Arrays.copyOf(ms, 3 * n);
+        for (int i = 0; i < n; i++) {
+            int j = (int) keys[i];
+            ms[3 * i] = copy[3 * j];
+            ms[3 * i + 1] = copy[3 * j + 1];
+            ms[3 * i + 2] = copy[3 * j + 2];
         }
     }
 

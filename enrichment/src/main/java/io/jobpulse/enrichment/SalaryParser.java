@@ -52,6 +52,10 @@ public final class SalaryParser {
                     continue;
                 }
             }
+            if (!maybePay(text, i)) {
+                i = skipNumber(text, i);
+                continue;
+            }
             Found f = expression(text, i, header, plain);
             if (f == null) {
                 i = skipNumber(text, i);
@@ -109,6 +113,37 @@ public final class SalaryParser {
             case "JP" -> "JPY";
             default -> "USD";
         };
+    }
+
+    /**
+     * Cheap filter before parsing: pay has a currency sign or code near it, a "k", or thousands separators. Most
+     * numbers in postings (years, counts, versions) have none of these.
+     */
+    private static boolean maybePay(String text, int i) {
+        int n = text.length();
+        for (int j = Math.max(0, i - 5); j < i; j++) {
+            char c = text.charAt(j);
+            if (c == '$' || c == '\u00A3' || c == '\u20AC' || c == '\u20B9' || c == '\u00A5' || Character.isUpperCase(c)) {
+                return true;
+            }
+        }
+        int j = i;
+        while (j < n && (Character.isDigit(text.charAt(j)) || text.charAt(j) == ',' || text.charAt(j) == '.')) {
+            j++;
+        }
+        if (j - i >= 5) {
+            return true; // 45,000 / 60.000 / 120000
+        }
+        for (int k = j; k < Math.min(n, j + 14); k++) {
+            char c = text.charAt(k);
+            if (c == 'k' || c == 'K' || c == '$' || c == '\u00A3' || c == '\u20AC' || Character.isUpperCase(c) || c == '/') {
+                return true;
+            }
+            if (c == 'p' && text.startsWith("per ", k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int skipNumber(String text, int i) {

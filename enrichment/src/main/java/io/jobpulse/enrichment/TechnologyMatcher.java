@@ -45,6 +45,7 @@ public final class TechnologyMatcher {
 
     private final TechnologyTaxonomy taxonomy;
     private final PhraseMatcher matcher;
+    private final PhraseMatcher companyCues;
     private final int go;
     private final int c;
     private final int r;
@@ -63,6 +64,11 @@ public final class TechnologyMatcher {
             }
         }
         this.matcher = b.build();
+        PhraseMatcher.Builder cues = PhraseMatcher.builder();
+        for (String cue : COMPANY_CUES) {
+            cues.add(cue, 0, false);
+        }
+        this.companyCues = cues.build();
         this.go = idOf("Go");
         this.c = idOf("C");
         this.r = idOf("R");
@@ -91,7 +97,7 @@ public final class TechnologyMatcher {
         String text = plain.text();
         int[][] cand = {new int[48]};
         int[] count = {0};
-        matcher.scan(text, (payload, start, end) -> {
+        matcher.scan(plain.chars(), (payload, start, end) -> {
             if (plain.inLink(start, end)) {
                 return true;
             }
@@ -107,6 +113,18 @@ public final class TechnologyMatcher {
         });
         int n = count[0];
         int[] cs = cand[0];
+        if (n == 0) {
+            return List.of();
+        }
+        // Ends of "acquired by", "customers like", ...: names shortly after them are companies, not the stack.
+        int[] cueEnds = {-1, -1, -1, -1};
+        int[] cueCount = {0};
+        companyCues.scan(plain.chars(), (payload, start, end) -> {
+            if (cueCount[0] < cueEnds.length) {
+                cueEnds[cueCount[0]++] = end;
+            }
+            return true;
+        });
         // 0 undecided, 1 accepted, -1 rejected
         byte[] state = new byte[n];
         boolean[] present = new boolean[taxonomy.size()];
@@ -114,7 +132,7 @@ public final class TechnologyMatcher {
             Technology t = taxonomy.get(cs[3 * i]);
             int start = cs[3 * i + 1];
             int end = cs[3 * i + 2];
-            if (aboutCompanies(text, start)) {
+            if (cueCount[0] > 0 && aboutCompanies(text, start, cueEnds, cueCount[0])) {
                 state[i] = -1;
                 continue;
             }
@@ -138,7 +156,7 @@ public final class TechnologyMatcher {
                 Technology t = taxonomy.get(cs[3 * i]);
                 int start = cs[3 * i + 1];
                 int end = cs[3 * i + 2];
-                String key = t.name().toLowerCase(java.util.Locale.ROOT);
+                String key = t.name().length() <= 9 ? t.name().toLowerCase(java.util.Locale.ROOT) : "";
                 if (needsElixir.contains(key) && !present[elixir]) {
                     continue;
                 }
@@ -171,22 +189,27 @@ public final class TechnologyMatcher {
         return out;
     }
 
-    private static final String[] COMPANY_CUES = {"acquired by", "acquisition by", "backed by", "funded by", "invested",
-            "alumni", "formerly at", "previously at", "ex-", "worked at", "came from", "customers include", "customers like",
+    private static final String[] COMPANY_CUES = {"acquired by", "acquisition by", "backed by", "funded by", "invested by",
+            "investors include", "alumni", "alumni of", "formerly at", "previously at", "worked at", "came from", "customers include", "customers like",
             "clients include", "clients like", "trusted by", "used by companies", "partners include", "partnered with",
             "founders of", "founded by", "featured in", "competitors"};
 
     /** "acquired by Datadog", "customers like Snowflake": the name is a company here, not the job's stack. */
-    private static boolean aboutCompanies(String text, int start) {
-        int from = Math.max(0, start - 60);
-        String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
-        int cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n'));
-        if (cut >= 0) {
-            before = before.substring(cut);
-        }
-        for (String cue : COMPANY_CUES) {
-            if (before.contains(cue)) {
-                return true;
+    private static boolean aboutCompanies(String text, int start, int[] cueEnds, int cues) {
+        for (int k = 0; k < cues; k++) {
+            int e = cueEnds[k];
+            if (e <= start && start - e <= 60) {
+                boolean sentenceBreak = false;
+                for (int i = e; i < start; i++) {
+                    char ch = text.charAt(i);
+                    if (ch == '\n' || ch == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                        sentenceBreak = true;
+                        break;
+                    }
+                }
+                if (!sentenceBreak) {
+                    return true;
+                }
             }
         }
         return false;
@@ -207,16 +230,14 @@ public final class TechnologyMatcher {
     }
 
     private boolean nearAccepted(int[] cs, byte[] state, int n, int self, int start, int end) {
-        for (int j = 0; j < n; j++) {
-            if (j == self || state[j] != 1 || cs[3 * j] == cs[3 * self]) {
-                continue;
-            }
-            int s = cs[3 * j + 1];
-            int e = cs[3 * j + 2];
-            if (e <= start && start - e <= CONTEXT_WINDOW) {
+        // candidates are in text order: look outwards until out of the window
+        for (int j = self - 1; j >= 0 && start - cs[3 * j + 2] <= CONTEXT_WINDOW; j--) {
+            if (state[j] == 1 && cs[3 * j] != cs[3 * self]) {
                 return true;
             }
-            if (s >= end && s - end <= CONTEXT_WINDOW) {
+        }
+        for (int j = self + 1; j < n && cs[3 * j + 1] - end <= CONTEXT_WINDOW; j++) {
+            if (state[j] == 1 && cs[3 * j] != cs[3 * self]) {
                 return true;
             }
         }

@@ -24,6 +24,26 @@ public final class PhraseMatcher {
         boolean match(int payload, int start, int end);
     }
 
+    /** Compact alphabet for dense rows: folded ASCII letters, digits and the punctuation phrases use; 0 = other. */
+    private static final byte[] SYM = new byte[128];
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 .-+#/&'(),:!$%_@*";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SYM[alphabet.charAt(i)] = (byte) (i + 1);
+        }
+        for (char c = 0; c < 128; c++) {
+            WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+    }
+
+    private static final int DENSE_DEPTH = 3;
+    private static final int MAX_DENSE_ROWS = 8192;
+
+    /** Transitions of shallow nodes (where most walks end) as direct 64-wide rows; deeper ones use the hash table. */
+    private final int[] denseRow;
+    private final int[] dense;
     private final long[] keys;
     private final int[] values;
     private final int mask;
@@ -38,10 +58,12 @@ public final class PhraseMatcher {
     private final int phraseCount;
     private final boolean startAfterDot;
     private final boolean startAtCamel;
+    private final boolean upperCaseStarts;
 
     private PhraseMatcher(Builder b) {
         startAfterDot = b.startAfterDot;
         startAtCamel = b.startAfterDot;
+        upperCaseStarts = b.upperCaseStarts;
         int nodes = b.nodeCount;
         int cap = Integer.highestOneBit(Math.max(16, b.edges.size() * 2)) << 1;
         keys = new long[cap];
@@ -64,6 +86,28 @@ public final class PhraseMatcher {
             }
             keys[slot] = key;
             values[slot] = child;
+        }
+        int[] depth = new int[nodes];
+        denseRow = new int[nodes];
+        Arrays.fill(denseRow, -1);
+        int rows = 0;
+        denseRow[0] = rows++;
+        for (long[] e : b.edges) {
+            int parent = (int) (e[0] >>> 16);
+            int child = (int) e[1];
+            depth[child] = depth[parent] + 1;
+            if (depth[child] < DENSE_DEPTH && rows < MAX_DENSE_ROWS) {
+                denseRow[child] = rows++;
+            }
+        }
+        dense = new int[rows << 6];
+        Arrays.fill(dense, -1);
+        for (long[] e : b.edges) {
+            int parent = (int) (e[0] >>> 16);
+            char c = (char) (e[0] & 0xFFFF);
+            if (denseRow[parent] >= 0 && c < 128 && SYM[c] != 0) {
+                dense[(denseRow[parent] << 6) | SYM[c]] = (int) e[1];
+            }
         }
         terminalStart = new int[nodes];
         terminalCount = new int[nodes];
@@ -110,6 +154,13 @@ public final class PhraseMatcher {
     }
 
     private int child(int node, char c) {
+        int row = denseRow[node];
+        if (row >= 0 && c < 128) {
+            int sym = SYM[c];
+            if (sym != 0) {
+                return dense[(row << 6) | sym];
+            }
+        }
         if (node == 0 && c < 128) {
             return rootAscii[c];
         }
@@ -139,7 +190,7 @@ public final class PhraseMatcher {
 
     public static boolean isWordChar(char c) {
         if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            return WORD[c];
         }
         return Character.isLetterOrDigit(c);
     }
@@ -149,22 +200,26 @@ public final class PhraseMatcher {
     }
 
     /** "...usSr. Engineer": an upper-case letter after lower-case ones, followed by lower case, where stripping glued words. */
-    private static boolean camelStart(CharSequence text, int i) {
-        return Character.isUpperCase(text.charAt(i)) && i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1))
-                && Character.isLowerCase(text.charAt(i - 1)) && i > 1 && Character.isLowerCase(text.charAt(i - 2));
+    private static boolean camelStart(char[] text, int i) {
+        char c = text[i];
+        if (c < 128 ? c < 'A' || c > 'Z' : !Character.isUpperCase(c)) {
+            return false;
+        }
+        return true && i + 1 < text.length && Character.isLowerCase(text[i + 1])
+                && Character.isLowerCase(text[i - 1]) && i > 1 && Character.isLowerCase(text[i - 2]);
     }
 
     /** True when a match ending before {@code end} may end there. */
-    public static boolean rightBoundary(CharSequence text, int start, int end) {
-        int n = text.length();
+    public static boolean rightBoundary(char[] text, int start, int end) {
+        int n = text.length;
         if (end >= n) {
             return true;
         }
-        char next = text.charAt(end);
+        char next = text[end];
         if (!isWordChar(next)) {
             return true;
         }
-        char last = text.charAt(end - 1);
+        char last = text[end - 1];
         if (!isWordChar(last)) {
             return true; // "C++" or "C#" directly followed by a word
         }
@@ -174,14 +229,14 @@ public final class PhraseMatcher {
                 return true;
             }
             return Character.isUpperCase(last) && end - start >= 2 && end + 1 < n
-                    && Character.isLowerCase(text.charAt(end + 1)) && allUpper(text, start, end);
+                    && Character.isLowerCase(text[end + 1]) && allUpper(text, start, end);
         }
         return false;
     }
 
-    private static boolean allUpper(CharSequence text, int start, int end) {
+    private static boolean allUpper(char[] text, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Character.isLowerCase(text.charAt(i))) {
+            if (Character.isLowerCase(text[i])) {
                 return false;
             }
         }
@@ -189,7 +244,7 @@ public final class PhraseMatcher {
     }
 
     /** Exact phrases match their own spelling, its ALL CAPS form, or with a capitalised first letter ("Golang"). */
-    private boolean spellingOk(int phrase, CharSequence text, int start, int end) {
+    private boolean spellingOk(int phrase, char[] text, int start, int end) {
         if (!phraseExact[phrase]) {
             return true;
         }
@@ -199,9 +254,9 @@ public final class PhraseMatcher {
         boolean upper = true;
         boolean capital = true;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (isSpace(c)) {
-                if (i > start && isSpace(text.charAt(i - 1))) {
+                if (i > start && isSpace(text[i - 1])) {
                     continue;
                 }
                 c = ' ';
@@ -228,7 +283,7 @@ public final class PhraseMatcher {
     }
 
     /** Finds the accepted phrase at a node for the surface text, or -1. */
-    private int accepted(int node, CharSequence text, int start, int end) {
+    private int accepted(int node, char[] text, int start, int end) {
         int first = terminalStart[node];
         if (first < 0) {
             return -1;
@@ -242,13 +297,28 @@ public final class PhraseMatcher {
         return -1;
     }
 
-    /** Scans {@code text[from, to)} and reports leftmost-longest whole-word matches. */
-    public void scan(CharSequence text, int from, int to, Sink sink) {
+    /** Scans {@code text[from, to]} and reports leftmost-longest whole-word matches. */
+    public void scan(char[] text, int from, int to, Sink sink) {
         int i = from;
         while (i < to) {
-            char c0 = text.charAt(i);
-            if (isSpace(c0) || (i > 0 && isWordChar(text.charAt(i - 1)) && !(startAtCamel && camelStart(text, i)))
-                    || (!startAfterDot && i > 1 && text.charAt(i - 1) == '.' && isWordChar(text.charAt(i - 2)) && isWordChar(c0))) {
+            char c0 = text[i];
+            if (i > 0 && ((c0 >= 'a' && c0 <= 'z') || (c0 >= '0' && c0 <= '9'))) {
+                char p = text[i - 1];
+                if (p < 128 && WORD[p]) {
+                    i++; // inside a word: no match can start here
+                    continue;
+                }
+            }
+            if (upperCaseStarts && c0 >= 'a' && c0 <= 'z') {
+                // skip the rest of a lower-case word
+                i++;
+                while (i < to && isWordChar(text[i]) && !(startAtCamel && camelStart(text, i))) {
+                    i++;
+                }
+                continue;
+            }
+            if (isSpace(c0) || (i > 0 && isWordChar(text[i - 1]) && !(startAtCamel && camelStart(text, i)))
+                    || (!startAfterDot && i > 1 && text[i - 1] == '.' && isWordChar(text[i - 2]) && isWordChar(c0))) {
                 i++;
                 continue;
             }
@@ -258,7 +328,7 @@ public final class PhraseMatcher {
             int j = i;
             boolean prevSpace = false;
             while (j < to) {
-                char c = text.charAt(j);
+                char c = text[j];
                 if (isSpace(c)) {
                     if (prevSpace) {
                         j++;
@@ -294,8 +364,14 @@ public final class PhraseMatcher {
         }
     }
 
+    public void scan(char[] text, Sink sink) {
+        scan(text, 0, text.length, sink);
+    }
+
+    /** Scans a string (copies it to an array first; hot callers pass {@link PlainText#chars()}). */
     public void scan(CharSequence text, Sink sink) {
-        scan(text, 0, text.length(), sink);
+        char[] chars = text instanceof String str ? str.toCharArray() : text.toString().toCharArray();
+        scan(chars, 0, chars.length, sink);
     }
 
     /** Collects phrases, then builds the immutable matcher. */
@@ -308,6 +384,13 @@ public final class PhraseMatcher {
         private final java.util.HashSet<String> seen = new java.util.HashSet<>();
         private int nodeCount = 1;
         private boolean startAfterDot = true;
+        private boolean upperCaseStarts = false;
+
+        /** Every phrase starts with an upper-case letter or a non-letter (place names): skip other word starts fast. */
+        public Builder upperCaseStarts(boolean only) {
+            this.upperCaseStarts = only;
+            return this;
+        }
 
         /**
          * Whether a match may start right after "word." ("profit.Senior" glued by HTML stripping). Technology names

@@ -8,12 +8,14 @@ package io.jobpulse.enrichment.text;
 public final class PlainText {
 
     private final String text;
+    private final char[] chars;
     /** Sorted, non-overlapping [start, end) pairs of URLs and e-mail addresses. */
     private final int[] linkSpans;
     private final int linkCount;
 
     private PlainText(String text, int[] linkSpans, int linkCount) {
         this.text = text;
+        this.chars = text.toCharArray();
         this.linkSpans = linkSpans;
         this.linkCount = linkCount;
     }
@@ -34,6 +36,9 @@ public final class PlainText {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             int start = -1;
+            if (c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != '@' && c != '.') {
+                continue;
+            }
             if ((c == 'h' || c == 'H') && regionMatches(s, i, "http") && (regionMatches(s, i + 4, "://") || regionMatches(s, i + 4, "s://"))) {
                 start = i;
             } else if ((c == 'w' || c == 'W') && regionMatches(s, i, "www.") && (i == 0 || !PhraseMatcher.isWordChar(s.charAt(i - 1)))) {
@@ -94,6 +99,9 @@ public final class PlainText {
     private static final String[] TLDS = {"com", "io", "ai", "co", "dev", "org", "net", "app", "so", "xyz", "tech", "me", "us", "uk", "de", "sh", "gg", "wtf", "site", "jobs", "careers", "cc", "eu", "fr", "nl", "ca", "info", "health", "bio", "inc", "to"};
 
     private static boolean isTld(String s, int at) {
+        if (at >= s.length() || s.charAt(at) < 'a' || s.charAt(at) > 'z') {
+            return false; // sentence ends, ".NET", "e.G"
+        }
         for (String t : TLDS) {
             if (regionMatches(s, at, t)) {
                 int e = at + t.length();
@@ -112,6 +120,11 @@ public final class PlainText {
 
     public String text() {
         return text;
+    }
+
+    /** The same text as an array, shared by the matchers' scans (read-only by convention). */
+    public char[] chars() {
+        return chars;
     }
 
     /** True when [start, end) overlaps a URL or e-mail address. */
