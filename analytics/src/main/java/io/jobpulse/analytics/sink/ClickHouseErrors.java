@@ -40,6 +40,16 @@ final class ClickHouseErrors {
         return false;
     }
 
+    /** True for an unchecked exception thrown by the ClickHouse client (the driver's transport layer). */
+    static boolean fromClickHouseClient(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("com.clickhouse.") || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A one-line reason: the first line of ClickHouse's message, with its code. */
     static String reason(Throwable e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -47,6 +57,13 @@ final class ClickHouseErrors {
         String first = newline < 0 ? message : message.substring(0, newline);
         if (e instanceof SQLException sql && sql.getErrorCode() != 0) {
             return "ClickHouse error " + sql.getErrorCode() + ": " + first;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !first.contains(root.getMessage())) {
+            return first + " (" + root.getMessage().lines().findFirst().orElse("") + ")";
         }
         return first;
     }

@@ -249,9 +249,17 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
                 case Undecodable u -> rejected.add(new DeadLetter(u.partition(), u.offset(), u.key(), u.reason(), null, u.payload()));
             }
         }
-        Connection c = connection();
-        insertBisecting(c, postings, postingRows, rejected);
-        insertBisecting(c, aggregates, aggregateRows, rejected);
+        try {
+            Connection c = connection();
+            insertBisecting(c, postings, postingRows, rejected);
+            insertBisecting(c, aggregates, aggregateRows, rejected);
+        } catch (RuntimeException e) {
+            // The driver reports some transport failures unchecked (e.g. fetching the table schema in prepareStatement).
+            if (ClickHouseErrors.fromClickHouseClient(e)) {
+                throw new SQLException(ClickHouseErrors.reason(e), e);
+            }
+            throw e;
+        }
         if (!rejected.isEmpty()) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (DeadLetter d : rejected) {
@@ -365,7 +373,10 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
             try {
                 new SchemaMigrator(settings.clickHouse()).migrate();
                 return;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof RuntimeException r && !ClickHouseErrors.fromClickHouseClient(r)) {
+                    throw r;
+                }
                 status.failed(ClickHouseErrors.reason(e));
                 log.warn("ClickHouse not ready for migrations, retrying in {} ms: {}", backoff.toMillis(), ClickHouseErrors.reason(e));
                 try {

@@ -105,6 +105,11 @@ public final class StreamsSimulation {
         return changed;
     }
 
+    /** The latest value of every cell emitted so far, by key. */
+    public Map<String, AggregateRow> cells() {
+        return cells;
+    }
+
     public Map<String, EnrichedPosting> current() {
         return current;
     }
