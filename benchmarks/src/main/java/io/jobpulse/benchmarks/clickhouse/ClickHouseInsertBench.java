@@ -57,7 +57,7 @@ public final class ClickHouseInsertBench {
             "Backend Developer - Go", "Site Reliability Engineer"};
     private static final long BASE_MILLIS = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
     private static final int JDBC_BATCH = 50_000;
-    private static final int STREAM_CHUNK = 1 << 20;
+    private static final int STREAM_CHUNK = 4 << 20;
 
     private ClickHouseInsertBench() {
     }

@@ -61,7 +61,11 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
     private static final Pattern IS_INSERT = Pattern.compile("(?is)^\\s*INSERT\\b.*");
     private static final Pattern INLINE_DATA_FORMAT = Pattern.compile("(?i)\\bFORMAT\\s+[A-Za-z0-9_]+");
     private static final byte[] OK = "Ok.\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int STREAM_CHUNK = 1 << 20;
+    /**
+     * Insert data goes to chDB in slices this big: it keeps a request's memory bounded however large the body, and
+     * fewer, larger appends measured as fast as handing chDB the whole body at once (1 MiB slices were slower).
+     */
+    private static final int STREAM_CHUNK = 4 << 20;
     private static final int UNKNOWN_EXCEPTION = ChdbException.UNKNOWN_EXCEPTION;
     private static final long DRAIN_BYTES = 128L << 20;
     private static final Duration DRAIN_TIME = Duration.ofSeconds(10);

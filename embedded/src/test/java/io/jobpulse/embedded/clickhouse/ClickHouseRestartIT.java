@@ -25,16 +25,11 @@ class ClickHouseRestartIT {
     }
 
     @Test
-    void closeAndReopenInOneJvmKeepsTheData(@TempDir Path dataDirectory) throws Exception {
-        assertThat(runChild("reopen", dataDirectory)).contains("written=1000", "count=1000", "sum=500500", "exit=clean");
-    }
-
-    @Test
-    void aTakenPortFailsTheStartClearlyAndReleasesTheEngine(@TempDir Path dataDirectory) throws Exception {
-        assertThat(runChild("port-taken", dataDirectory))
+    void inOneJvmAFailedStartAndACloseBothReleaseTheEngineForTheNextStart(@TempDir Path dataDirectory) throws Exception {
+        assertThat(runChild("reopen", dataDirectory))
                 .contains("refused=Cannot listen on 127.0.0.1:")
-                .contains("retried=26.")
-                .doesNotContain("started=unexpectedly");
+                .doesNotContain("started=unexpectedly")
+                .contains("written=1000", "count=1000", "sum=500500", "exit=clean");
     }
 
     @Test
@@ -60,7 +55,9 @@ class ClickHouseRestartIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stderr = Files.createTempFile("clickhouse-child-", ".err");
         try {
-            Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+            // C1 only and the serial collector: a child lives seconds, so compile threads would only compete for CPU.
+            Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"), ClickHouseRestartChild.class.getName(), mode,
                     dataDirectory.toString()))
                     .redirectError(stderr.toFile())
