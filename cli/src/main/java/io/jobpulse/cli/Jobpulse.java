@@ -1,6 +1,10 @@
 package io.jobpulse.cli;
 
+import io.jobpulse.analytics.cli.AnalyticsCommand;
+import io.jobpulse.analytics.cli.ServeCommand;
 import io.jobpulse.enrichment.cli.EnrichCommand;
+import io.jobpulse.ingest.cli.IngestCommand;
+import io.jobpulse.streams.cli.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +18,11 @@ import picocli.CommandLine.Command;
         description = "Job-market analytics: job boards -> Kafka -> Kafka Streams enrichment -> ClickHouse -> dashboards.",
         subcommands = {
                 StackCommand.class,
+                IngestCommand.class,
                 EnrichCommand.class,
+                StreamsCommand.class,
+                AnalyticsCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Jobpulse implements Runnable {
