@@ -91,7 +91,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -107,6 +107,8 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Request {} failed", exchange.getRequestURI(), e);
             sendJson(exchange, 500, errorBody("internal error", null), "no-store");
+        } finally {
+            exchange.close();
         }
     }
 
@@ -183,7 +185,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void sendJson(HttpExchange exchange, int status, Object body, String cacheControl) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body instanceof SinkStatus.Snapshot ? body : body);
+        byte[] bytes = json.writeValueAsBytes(body);
         sendBytes(exchange, status, "application/json", bytes, cacheControl);
     }
 
