@@ -1,0 +1,190 @@
+package io.jobpulse.benchmarks.streams;
+
+import io.jobpulse.contracts.AvroSerdes;
+import io.jobpulse.contracts.RegistrySettings;
+import io.jobpulse.contracts.avro.JobPosting;
+import io.jobpulse.embedded.EmbeddedStack;
+import io.jobpulse.embedded.StackSettings;
+import io.jobpulse.enrichment.PostingEnricher;
+import io.jobpulse.streams.PostingEnrichment;
+import io.jobpulse.streams.StreamsApp;
+import io.jobpulse.streams.StreamsSettings;
+import io.jobpulse.streams.StreamsTopics;
+import io.jobpulse.streams.TopicNames;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * Throughput of the streams topology on the embedded stack with exactly-once, against a pass-through topology that
+ * reads and writes the same postings with the same registry-backed serdes, in one run on the same input.
+ *
+ * <p>Both runs: {@code N} postings produced up front; the clock starts when the instance reaches RUNNING and stops when
+ * a read_committed consumer has seen {@code N} records on the output (enriched postings for the real topology, the
+ * copied postings for the pass-through). Prints both rates, their ratio, and the peak heap of each run and the
+ * process's peak RSS (this JVM also hosts the embedded broker; the registry is a separate process).
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am package -DskipTests
+ * java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx2g \
+ *     -cp 'benchmarks/target/*:benchmarks/target/lib/*' io.jobpulse.benchmarks.streams.TopologyBench [postings] [threads]
+ * </pre>
+ */
+public final class TopologyBench {
+
+    private TopologyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path dir = Files.createTempDirectory("jobpulse-topology-bench-");
+        System.out.printf("Generating %,d postings...%n", n);
+        List<JobPosting> postings = BenchPostings.generate(n, 42);
+        try (EmbeddedStack stack = EmbeddedStack.start(StackSettings.ephemeral(dir.resolve("stack")), EmbeddedStack.Progress.NONE)) {
+            String suffix = ".bench-" + System.currentTimeMillis();
+            TopicNames topics = TopicNames.suffixed(suffix);
+            String passThroughOut = topics.postings() + ".copy";
+            StreamsSettings base = StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
+                    .withTopics(topics).withOverrides(Map.of("num.stream.threads", String.valueOf(threads)));
+            try (Admin admin = StreamsApp.admin(base)) {
+                StreamsTopics.ensure(admin, topics.specs());
+                StreamsTopics.ensure(admin, List.of(new io.jobpulse.contracts.TopicSpec<>(passThroughOut, 6, Map.of(),
+                        String.class, JobPosting.class, "benchmark pass-through output")));
+            }
+            long t = System.nanoTime();
+            produce(stack, topics.postings(), postings);
+            System.out.printf("Produced in %.1f s%n", (System.nanoTime() - t) / 1e9);
+
+            // Pass-through first: it also warms up the broker and the registry client caches for both.
+            StreamsSettings pass = base.withApplicationId("bench-pass" + suffix).withStateDir(dir.resolve("pass"));
+            Run passRun = run("pass-through", passThrough(pass, stack.registry(), topics.postings(), passThroughOut),
+                    pass, stack, passThroughOut, n);
+
+            PostingEnrichment enrichment = PostingEnrichment.of(PostingEnricher.create());
+            StreamsSettings real = base.withApplicationId("bench-topology" + suffix).withStateDir(dir.resolve("topology"));
+            Run realRun = run("topology", StreamsApp.topology(real, enrichment), real, stack, topics.enrichedPostings(), n);
+
+            double ratio = realRun.rate() / passRun.rate();
+            System.out.println();
+            System.out.printf("| topology | postings/s | seconds | peak heap MiB |%n|---|---:|---:|---:|%n");
+            System.out.printf("| pass-through (read + write, same serdes) | %,.0f | %.1f | %d |%n", passRun.rate(), passRun.seconds(), passRun.peakHeapMiB());
+            System.out.printf("| enrich + dedupe + aggregate | %,.0f | %.1f | %d |%n", realRun.rate(), realRun.seconds(), realRun.peakHeapMiB());
+            System.out.printf("ratio topology / pass-through: %.2f%n", ratio);
+            System.out.printf("peak RSS of this JVM (streams + embedded broker): %d MiB; max heap %d MiB; %d cores; load %s%n",
+                    peakRssMiB(), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+        }
+    }
+
+    record Run(double seconds, double rate, long peakHeapMiB) {
+    }
+
+    private static Topology passThrough(StreamsSettings settings, RegistrySettings registry, String in, String out) {
+        Serde<JobPosting> serde = AvroSerdes.serde(registry, JobPosting.class, false);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.String(), serde)).to(out, Produced.with(Serdes.String(), serde));
+        return builder.build(settings.toProperties());
+    }
+
+    private static Run run(String name, Topology topology, StreamsSettings settings, EmbeddedStack stack, String output, int n)
+            throws Exception {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        CountDownLatch running = new CountDownLatch(1);
+        try (KafkaStreams streams = new KafkaStreams(topology, settings.toProperties());
+             KafkaConsumer<byte[], byte[]> consumer = outputReader(stack, output)) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
+                }
+            });
+            streams.start();
+            if (!running.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not reach RUNNING");
+            }
+            long start = System.nanoTime();
+            long seen = 0;
+            long lastReport = start;
+            while (seen < n) {
+                seen += consumer.poll(Duration.ofMillis(100)).count();
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.out.printf("  %s: %,d / %,d after %.0f s%n", name, seen, n, (lastReport - start) / 1e9);
+                }
+                if (streams.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException(name + " failed");
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+            System.out.printf("%s: %,d postings in %.1f s = %,.0f/s, peak heap %d MiB%n", name, n, seconds, n / seconds, heap);
+            return new Run(seconds, n / seconds, heap);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> outputReader(EmbeddedStack stack, String topic) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = IntStream.range(0, consumer.partitionsFor(topic).size())
+                .mapToObj(p -> new TopicPartition(topic, p)).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private static void produce(EmbeddedStack stack, String topic, List<JobPosting> postings) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(props, new StringSerializer(),
+                AvroSerdes.serializer(stack.registry(), JobPosting.class, false))) {
+            for (JobPosting p : postings) {
+                producer.send(new ProducerRecord<>(topic, p.getId(), p));
+            }
+            producer.flush();
+        }
+    }
+
+    /** VmHWM: the resident set's high-water mark of this process. */
+    private static long peakRssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) >> 10;
+            }
+        }
+        return -1;
+    }
+}
