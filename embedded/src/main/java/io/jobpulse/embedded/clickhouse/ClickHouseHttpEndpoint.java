@@ -521,9 +521,8 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
             Headers headers = commonHeaders(format);
             headers.set("Content-Type", contentType(format));
             headers.set("X-ClickHouse-Summary", result.statistics().toSummaryJson());
-            sent = true;
             if (headOnly) {
-                exchange.sendResponseHeaders(200, -1);
+                send(200, new byte[0], true);
                 return;
             }
             if (request.compressResponse()) {
@@ -532,8 +531,9 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
                 try (OutputStream compressing = CompressedBlocks.compressing(framed)) {
                     result.writeTo(compressing);
                 }
-                writeBody(framed.toByteArray());
+                send(200, framed.toByteArray(), false);
             } else {
+                sent = true;
                 exchange.sendResponseHeaders(200, result.length() == 0 ? -1 : result.length());
                 if (result.length() > 0) {
                     try (OutputStream out = exchange.getResponseBody()) {
@@ -544,10 +544,10 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
         }
 
         void sendError(int status, int code, String message) {
-            LOG.debug("{} {} -> HTTP {} code {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), status, code, message);
+            LOG.debug("{} {} -> HTTP {} code {}{}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), status, code,
+                    sent ? " after the response started" : "", message);
             if (sent) {
                 // Headers are out: all that is left is to cut the response short, which the client sees as an error.
-                LOG.debug("ClickHouse HTTP request failed after its response started: {}", message);
                 return;
             }
             drainRequestBody();
@@ -597,19 +597,5 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
                 }
             }
         }
-
-        private void writeBody(byte[] body) throws IOException {
-            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        }
-    }
-
-    /** For tests and diagnostics: HTTP sessions currently open. */
-    int openSessions() {
-        return sessions.size();
     }
 }

@@ -70,10 +70,6 @@ final class HttpSessions implements AutoCloseable {
         }
     }
 
-    int size() {
-        return sessions.size();
-    }
-
     private void expireIdle() {
         long now = System.nanoTime();
         synchronized (sessions) {
