@@ -81,8 +81,12 @@ public final class ClickHouseHttpEndpoint implements AutoCloseable {
      */
     public record Settings(int port, String user, String password, int threads, long maxQueryBytes) {
 
+        /**
+         * 16 workers; statements up to 128 MiB, which holds a JDBC text batch of a few hundred thousand rows, while a
+         * handful of oversized requests cannot exhaust a test JVM's heap (RowBinary inserts stream and have no limit).
+         */
         public static Settings defaults(int port) {
-            return new Settings(port, "default", "", 16, 256L << 20);
+            return new Settings(port, "default", "", 16, 128L << 20);
         }
 
         public Settings {
