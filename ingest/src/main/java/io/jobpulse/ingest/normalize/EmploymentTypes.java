@@ -8,6 +8,9 @@ import java.util.Locale;
  */
 public final class EmploymentTypes {
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,;/]");
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^a-zäöü]");
+
     private EmploymentTypes() {
     }
 
@@ -16,7 +19,7 @@ public final class EmploymentTypes {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        for (String part : raw.split("[,;/]")) {
+        for (String part : SEPARATORS.split(raw)) {
             String t = classify(part);
             if (t != null) {
                 return t;
@@ -26,7 +29,7 @@ public final class EmploymentTypes {
     }
 
     private static String classify(String part) {
-        String s = part.toLowerCase(Locale.ROOT).replaceAll("[^a-zäöü]", "");
+        String s = NOT_LETTERS.matcher(part.toLowerCase(Locale.ROOT)).replaceAll("");
         if (s.isEmpty()) {
             return null;
         }

@@ -43,6 +43,15 @@ public final class HtmlText {
         if (!looksLikeHtml(html)) {
             return new Rendered(html, tidyText(html));
         }
+        Rendered fast = SimpleMarkup.render(html);
+        if (fast != null) {
+            return fast;
+        }
+        return renderWithJsoup(html);
+    }
+
+    /** The general path: parse into a DOM, clean it against the safelist, render both forms. */
+    static Rendered renderWithJsoup(String html) {
         Document dirty = Jsoup.parseBodyFragment(html);
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false);
@@ -68,7 +77,7 @@ public final class HtmlText {
                 if (node instanceof TextNode t) {
                     boolean pre = t.parent() instanceof Element p && (p.tagName().equals("pre")
                             || p.closest("pre") != null);
-                    String s = pre ? t.getWholeText() : t.getWholeText().replaceAll("\\s+", " ");
+                    String s = pre ? t.getWholeText() : collapseWhitespace(t.getWholeText(), false);
                     if (!pre && s.startsWith(" ") && (out.isEmpty() || Character.isWhitespace(out.charAt(out.length() - 1)))) {
                         s = s.substring(1);
                     }
@@ -141,13 +150,46 @@ public final class HtmlText {
             if (!out.isEmpty()) {
                 out.append(blank > 0 ? "\n\n" : "\n");
             }
-            out.append(l.indexOf("  ") >= 0 ? l.replaceAll(" {2,}", " ") : l);
+            out.append(l.indexOf("  ") >= 0 ? collapseWhitespace(l, true) : l);
             blank = 0;
         }
         return out.toString();
     }
 
     private static String collapse(String s) {
-        return s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+        return collapseWhitespace(s, true);
+    }
+
+    /** Runs of whitespace (and non-breaking spaces) become one space; optionally trimmed. No regex: this is hot. */
+    static String collapseWhitespace(String s, boolean trim) {
+        int n = s.length();
+        boolean clean = true;
+        for (int i = 0; i < n && clean; i++) {
+            char c = s.charAt(i);
+            if (c == '\u00A0' || c != ' ' && Character.isWhitespace(c) || c == ' ' && i + 1 < n && s.charAt(i + 1) == ' ') {
+                clean = false;
+            }
+        }
+        if (clean) {
+            return trim ? s.strip() : s;
+        }
+        StringBuilder sb = new StringBuilder(n);
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\u00A0' || Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && (!trim || !sb.isEmpty())) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        if (space && !trim) {
+            sb.append(' ');
+        }
+        return sb.toString();
     }
 }

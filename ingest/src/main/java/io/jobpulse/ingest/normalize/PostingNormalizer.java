@@ -37,6 +37,7 @@ public final class PostingNormalizer {
 
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFEFF]");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]");
     private static final Set<String> CURRENCIES_SYMBOLS = Set.of("$", "€", "£");
 
     private final String source;
@@ -244,7 +245,7 @@ public final class PostingNormalizer {
         if (raw == null) {
             return null;
         }
-        String s = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String s = NOT_LETTERS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("");
         if (s.contains("hybrid")) {
             return "hybrid";
         }

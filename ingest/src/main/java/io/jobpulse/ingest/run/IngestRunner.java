@@ -49,6 +49,9 @@ public final class IngestRunner implements AutoCloseable {
     private final Serializer<JobPosting> serializer;
     private final int parallelism;
     private PostingPublisher publisher;
+    private final ExecutorService normalizers = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().name("ingest-normalize-", 0).daemon().factory());
 
     public IngestRunner(IngestConfig config, Target target, IngestMetrics metrics, Clock clock, int parallelism) {
         this.config = config;
@@ -92,7 +95,7 @@ public final class IngestRunner implements AutoCloseable {
             for (SourceSettings s : enabled) {
                 SourceRun run = new SourceRun(s, checkpoints.get(s.id()), http, publisher, serializer,
                         config.maxDescriptionChars(), config.publish().transactionSize(),
-                        config.publish().maxDeadLetterBytes(), runId, clock, progress);
+                        config.publish().maxDeadLetterBytes(), runId, clock, progress, normalizers);
                 futures.put(s.id(), pool.submit(() -> run.run(ignoreMinInterval)));
             }
             List<SourceSummary> summaries = new ArrayList<>();
@@ -125,6 +128,7 @@ public final class IngestRunner implements AutoCloseable {
             publisher = null;
         }
         serializer.close();
+        normalizers.shutdownNow();
     }
 
     /** Drops the publisher after a fatal producer error, so the next run starts a fresh one. */

@@ -18,7 +18,8 @@ public final class SourceCheckpoint {
     }
 
     private final String instanceId;
-    private final Map<String, PostingState> postings = new HashMap<>();
+    /** Concurrent: normalization workers read it while the run's thread updates it. */
+    private final Map<String, PostingState> postings = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, Validators> validators = new HashMap<>();
     private Instant lastCompleteAt;
 

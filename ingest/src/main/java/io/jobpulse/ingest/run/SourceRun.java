@@ -65,6 +65,9 @@ final class SourceRun {
     private final Clock clock;
     private final ProgressReporter progress;
 
+    /** Normalization (HTML rendering, hashing, Avro) runs on these threads; results are applied in source order. */
+    private final java.util.concurrent.ExecutorService workers;
+    private final Deque<Pending> pending = new ArrayDeque<>();
     private final Set<String> seen = new HashSet<>();
     private final Map<String, String> duplicateCheck = new HashMap<>();
     private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
@@ -78,9 +81,20 @@ final class SourceRun {
     private int rejected;
     private Instant fetchedAt;
 
+    /** A draft being normalized on a worker, in the order the source gave it. */
+    private record Pending(PostingDraft draft, CompletableFuture<Prepared> result) {
+    }
+
+    /** A normalized posting, serialized when it differs from the checkpoint. */
+    private record Prepared(Normalization normalization, byte[] value) {
+    }
+
+    private static final int MAX_PENDING = 512;
+
     SourceRun(SourceSettings source, SourceCheckpoint checkpoint, HttpFetcher http, PostingPublisher publisher,
               Serializer<JobPosting> serializer, int maxDescriptionChars, int transactionSize, int maxDeadLetterBytes,
-              String runId, Clock clock, ProgressReporter progress) {
+              String runId, Clock clock, ProgressReporter progress, java.util.concurrent.ExecutorService workers) {
+        this.workers = workers;
         this.source = source;
         this.checkpoint = checkpoint;
         this.http = http;
@@ -112,11 +126,13 @@ final class SourceRun {
         String error = null;
         try {
             outcome = source.connector().fetch(ctx, this::accept);
+            applyPending(0);
         } catch (PublishFailed e) {
             return failed(started, "publishing failed: " + e.getMessage());
         } catch (HttpFetchException e) {
             outcome = null;
             error = e.getMessage();
+            applyPendingQuietly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(started, "interrupted");
@@ -124,6 +140,7 @@ final class SourceRun {
             outcome = null;
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             LOG.debug("source {} failed", source.id(), e);
+            applyPendingQuietly();
         } finally {
             progress.finished(source.id());
         }
@@ -170,16 +187,11 @@ final class SourceRun {
         progress.item(source.id());
         switch (item) {
             case FetchedItem.Parsed(PostingDraft draft) -> {
-                String postingId = source.connector().name() + ":" + draft.sourceId();
-                switch (normalizer.normalize(draft, fetchedAt)) {
-                    case Normalization.Rejected(String reason) -> {
-                        seen.add(postingId);
-                        reject(draft.sourceId(), reason, draft.rawPayload());
-                    }
-                    case Normalization.Accepted(JobPosting posting) -> publishIfChanged(posting, draft);
-                }
+                pending.add(new Pending(draft, CompletableFuture.supplyAsync(() -> prepare(draft), workers)));
+                applyPending(MAX_PENDING);
             }
             case FetchedItem.Rejected(String sourceId, String reason, Supplier<String> raw) -> {
+                applyPending(0); // keep dead letters and postings in source order
                 if (sourceId == null) {
                     unidentifiedRejection = true;
                 } else {
@@ -190,7 +202,49 @@ final class SourceRun {
         }
     }
 
-    private void publishIfChanged(JobPosting posting, PostingDraft draft) {
+    /** On a worker: normalize, and serialize unless the checkpoint already has this content. */
+    private Prepared prepare(PostingDraft draft) {
+        Normalization n = normalizer.normalize(draft, fetchedAt);
+        if (n instanceof Normalization.Accepted(JobPosting posting)) {
+            SourceCheckpoint.PostingState previous = checkpoint.postings().get(posting.getId());
+            if (previous == null || !previous.hash().equals(posting.getContentHash())) {
+                return new Prepared(n, serializer.serialize(Topics.POSTINGS.name(), posting));
+            }
+        }
+        return new Prepared(n, null);
+    }
+
+    /** Applies finished normalizations in order until at most {@code keep} are pending. */
+    private void applyPending(int keep) {
+        while (pending.size() > keep) {
+            Pending p = pending.poll();
+            Prepared prepared;
+            try {
+                prepared = p.result().join();
+            } catch (CompletionException e) {
+                reject(p.draft().sourceId(), "normalization failed: " + e.getCause(), p.draft().rawPayload());
+                continue;
+            }
+            PostingDraft draft = p.draft();
+            switch (prepared.normalization()) {
+                case Normalization.Rejected(String reason) -> {
+                    seen.add(source.connector().name() + ":" + draft.sourceId());
+                    reject(draft.sourceId(), reason, draft.rawPayload());
+                }
+                case Normalization.Accepted(JobPosting posting) -> publishIfChanged(posting, prepared.value(), draft);
+            }
+        }
+    }
+
+    private void applyPendingQuietly() {
+        try {
+            applyPending(0);
+        } catch (PublishFailed e) {
+            pending.clear();
+        }
+    }
+
+    private void publishIfChanged(JobPosting posting, byte[] value, PostingDraft draft) {
         String id = posting.getId();
         if (!seen.add(id)) {
             reject(posting.getSourceId(), "duplicate id within one response", draft.rawPayload());
@@ -201,7 +255,9 @@ final class SourceRun {
             unchanged++;
             return;
         }
-        byte[] value = serializer.serialize(Topics.POSTINGS.name(), posting);
+        if (value == null) {
+            value = serializer.serialize(Topics.POSTINGS.name(), posting);
+        }
         if (value.length > MAX_RECORD_BYTES) {
             reject(posting.getSourceId(), "posting of " + value.length + " bytes serialized exceeds "
                     + MAX_RECORD_BYTES, draft.rawPayload());

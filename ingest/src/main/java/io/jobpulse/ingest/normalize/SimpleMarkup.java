@@ -1,0 +1,261 @@
+package io.jobpulse.ingest.normalize;
+
+import org.jsoup.parser.Parser;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A single-pass renderer for the plain formatting markup most job descriptions are made of (paragraphs, lists,
+ * headings, emphasis, links, tables). It writes the same two renderings as {@link HtmlText} without building a DOM,
+ * several times faster. Anything else (scripts, styles, comments, unknown tags, a bare '<', unbalanced quoting)
+ * makes it give up and return null, and {@link HtmlText} renders the input with jsoup instead.
+ *
+ * <p>Safety does not depend on the input being well-formed: only allow-listed tags are written, with no attributes
+ * except a link's {@code href} (http, https or mailto) and {@code title}, and all text is re-escaped.
+ */
+final class SimpleMarkup {
+
+    private static final Set<String> ALLOWED = Set.of("a", "b", "blockquote", "br", "caption", "cite", "code", "dd",
+            "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "li", "ol", "p", "pre", "q", "small",
+            "span", "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul");
+    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+            "blockquote", "pre", "dl");
+    private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "caption", "thead", "tbody", "tfoot");
+
+    private SimpleMarkup() {
+    }
+
+    static HtmlText.Rendered render(String s) {
+        int n = s.length();
+        StringBuilder html = new StringBuilder(n);
+        StringBuilder text = new StringBuilder(n);
+        Deque<String> open = new ArrayDeque<>();
+        int pre = 0;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != '<') {
+                int end = s.indexOf('<', i);
+                if (end < 0) {
+                    end = n;
+                }
+                String run = s.substring(i, end);
+                if (run.indexOf('&') >= 0) {
+                    run = Parser.unescapeEntities(run, false);
+                }
+                escape(run, html);
+                String t = pre > 0 ? run : HtmlText.collapseWhitespace(run, false);
+                if (pre == 0 && t.startsWith(" ") && (text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+                    t = t.substring(1);
+                }
+                text.append(t);
+                i = end;
+                continue;
+            }
+            if (i + 1 >= n) {
+                return null;
+            }
+            boolean closing = s.charAt(i + 1) == '/';
+            int p = closing ? i + 2 : i + 1;
+            int nameStart = p;
+            while (p < n && isNameChar(s.charAt(p))) {
+                p++;
+            }
+            if (p == nameStart || !Character.isLetter(s.charAt(nameStart))) {
+                return null; // comment, doctype, processing instruction or a bare '<'
+            }
+            String name = s.substring(nameStart, p).toLowerCase(Locale.ROOT);
+            if (!ALLOWED.contains(name)) {
+                return null;
+            }
+            String href = null;
+            String title = null;
+            boolean selfClosing = false;
+            while (true) {
+                while (p < n && Character.isWhitespace(s.charAt(p))) {
+                    p++;
+                }
+                if (p >= n) {
+                    return null;
+                }
+                char d = s.charAt(p);
+                if (d == '>') {
+                    p++;
+                    break;
+                }
+                if (d == '/' && p + 1 < n && s.charAt(p + 1) == '>') {
+                    selfClosing = true;
+                    p += 2;
+                    break;
+                }
+                if (closing) {
+                    return null; // attributes on an end tag
+                }
+                int an = p;
+                while (p < n && (isNameChar(s.charAt(p)) || s.charAt(p) == ':')) {
+                    p++;
+                }
+                if (p == an) {
+                    return null;
+                }
+                String attr = s.substring(an, p).toLowerCase(Locale.ROOT);
+                while (p < n && Character.isWhitespace(s.charAt(p))) {
+                    p++;
+                }
+                String value = "";
+                if (p < n && s.charAt(p) == '=') {
+                    p++;
+                    while (p < n && Character.isWhitespace(s.charAt(p))) {
+                        p++;
+                    }
+                    if (p >= n) {
+                        return null;
+                    }
+                    char q = s.charAt(p);
+                    if (q == '"' || q == '\'') {
+                        int close = s.indexOf(q, p + 1);
+                        if (close < 0) {
+                            return null;
+                        }
+                        value = s.substring(p + 1, close);
+                        p = close + 1;
+                    } else {
+                        int vs = p;
+                        while (p < n && !Character.isWhitespace(s.charAt(p)) && s.charAt(p) != '>') {
+                            char v = s.charAt(p);
+                            if (v == '"' || v == '\'' || v == '<' || v == '=' || v == '`') {
+                                return null;
+                            }
+                            p++;
+                        }
+                        value = s.substring(vs, p);
+                    }
+                }
+                if (name.equals("a") && attr.equals("href")) {
+                    href = safeHref(Parser.unescapeEntities(value, true));
+                } else if (name.equals("a") && attr.equals("title")) {
+                    title = Parser.unescapeEntities(value, true);
+                }
+            }
+            i = p;
+            if (closing) {
+                if (name.equals("br")) {
+                    newline(text);
+                    continue;
+                }
+                if (!open.contains(name)) {
+                    continue; // stray end tag
+                }
+                while (!open.isEmpty()) {
+                    String top = open.pop();
+                    html.append("</").append(top).append('>');
+                    tail(top, text);
+                    if (top.equals("pre")) {
+                        pre--;
+                    }
+                    if (top.equals(name)) {
+                        break;
+                    }
+                }
+                continue;
+            }
+            head(name, text);
+            html.append('<').append(name);
+            if (href != null) {
+                html.append(" href=\"");
+                escape(href, html);
+                html.append('"');
+            }
+            if (title != null) {
+                html.append(" title=\"");
+                escape(title, html);
+                html.append('"');
+            }
+            html.append('>');
+            if (name.equals("br")) {
+                continue;
+            }
+            if (selfClosing) {
+                html.append("</").append(name).append('>');
+                tail(name, text);
+                continue;
+            }
+            open.push(name);
+            if (name.equals("pre")) {
+                pre++;
+            }
+        }
+        while (!open.isEmpty()) {
+            String top = open.pop();
+            html.append("</").append(top).append('>');
+            tail(top, text);
+        }
+        return new HtmlText.Rendered(html.toString(), HtmlText.tidyText(text.toString()));
+    }
+
+    private static void head(String tag, StringBuilder text) {
+        if (PARAGRAPHS.contains(tag)) {
+            blankLine(text);
+        } else if (LINES.contains(tag) || tag.equals("br")) {
+            newline(text);
+        }
+        if (tag.equals("li")) {
+            text.append("- ");
+        } else if ((tag.equals("td") || tag.equals("th")) && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            text.append(" | ");
+        }
+    }
+
+    private static void tail(String tag, StringBuilder text) {
+        if (PARAGRAPHS.contains(tag)) {
+            blankLine(text);
+        } else if (LINES.contains(tag)) {
+            newline(text);
+        }
+    }
+
+    private static void newline(StringBuilder out) {
+        int k = out.length();
+        while (k > 0 && out.charAt(k - 1) == ' ') {
+            k--;
+        }
+        out.setLength(k);
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+    }
+
+    private static void blankLine(StringBuilder out) {
+        newline(out);
+        if (!out.isEmpty() && !(out.length() >= 2 && out.charAt(out.length() - 2) == '\n')) {
+            out.append('\n');
+        }
+    }
+
+    private static String safeHref(String href) {
+        String h = href.strip();
+        String lower = h.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:") ? h : null;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_');
+    }
+
+    private static void escape(String s, StringBuilder out) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\u00A0' -> out.append("&nbsp;");
+                default -> out.append(c);
+            }
+        }
+    }
+}
