@@ -374,6 +374,41 @@ class ClickHouseHttpIT {
     }
 
     @Test
+    void anEndpointWithAPasswordAndASmallStatementLimitEnforcesBoth() throws Exception {
+        // A second endpoint on the JVM's one engine, configured differently.
+        try (ClickHouseHttpEndpoint strict = new ClickHouseHttpEndpoint(TestClickHouse.get().engine(),
+                new ClickHouseHttpEndpoint.Settings(0, "default", "s3cret", 2, 1024))) {
+            strict.start();
+            String base = "http://127.0.0.1:" + strict.port();
+            String basic = "Basic " + Base64.getEncoder().encodeToString("default:s3cret".getBytes(StandardCharsets.UTF_8));
+
+            HttpResponse<byte[]> noPassword = send(HttpRequest.newBuilder(URI.create(base + "/?query=" + q("SELECT 1"))));
+            assertThat(noPassword.statusCode()).isEqualTo(403);
+            HttpResponse<byte[]> withPassword = send(HttpRequest.newBuilder(URI.create(base + "/?query=" + q("SELECT 1")))
+                    .header("Authorization", basic));
+            assertThat(text(withPassword)).isEqualTo("1\n");
+            HttpResponse<byte[]> clickHouseHeaders = send(HttpRequest.newBuilder(URI.create(base + "/?query=" + q("SELECT 2")))
+                    .header("X-ClickHouse-User", "default").header("X-ClickHouse-Key", "s3cret"));
+            assertThat(text(clickHouseHeaders)).isEqualTo("2\n");
+
+            HttpResponse<byte[]> tooLarge = send(HttpRequest.newBuilder(URI.create(base + "/")).header("Authorization", basic)
+                    .POST(HttpRequest.BodyPublishers.ofString("SELECT '" + "x".repeat(2000) + "'")));
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("202");
+
+            // Streamed INSERT data is not statement text, so the limit does not apply to it.
+            send(HttpRequest.newBuilder(URI.create(base + "/")).header("Authorization", basic).POST(HttpRequest.BodyPublishers
+                    .ofString("CREATE TABLE " + database + ".streamed (s String) ENGINE = MergeTree ORDER BY s")));
+            HttpResponse<byte[]> streamed = send(HttpRequest.newBuilder(URI.create(base + "/?database=" + database
+                            + "&query=" + q("INSERT INTO streamed FORMAT TSV")))
+                    .header("Authorization", basic)
+                    .POST(HttpRequest.BodyPublishers.ofString(("y".repeat(100) + "\n").repeat(100))));
+            assertThat(streamed.statusCode()).as(text(streamed)).isEqualTo(200);
+            assertThat(streamed.headers().firstValue("X-ClickHouse-Summary").orElseThrow()).contains("\"written_rows\":\"100\"");
+        }
+    }
+
+    @Test
     void theEndpointStopsAndRestartsOnTheSamePortKeepingTheData() throws Exception {
         EmbeddedClickHouse clickHouse = TestClickHouse.get();
         int port = clickHouse.port();
