@@ -35,6 +35,8 @@ public record PipelineEndpoints(String kafkaBootstrapServers, RegistrySettings r
     public static final String KEY_KAFKA = "kafka.bootstrap.servers";
     public static final String KEY_REGISTRY = "registry.url";
     public static final String KEY_CLICKHOUSE = "clickhouse.jdbc.url";
+    /** The stack's process id: a file whose process is gone (the stack was killed) is ignored. */
+    public static final String KEY_PID = "pid";
 
     /**
      * Resolves endpoints from explicit values (null when not given), the environment, then the endpoints file.
@@ -79,6 +81,7 @@ public record PipelineEndpoints(String kafkaBootstrapServers, RegistrySettings r
     /** Writes the endpoints file for other commands to find (called by the embedded stack). */
     public void writeTo(Path dataDir) throws IOException {
         Properties p = new Properties();
+        p.setProperty(KEY_PID, String.valueOf(ProcessHandle.current().pid()));
         p.setProperty(KEY_KAFKA, kafkaBootstrapServers);
         if (registry != null) {
             p.setProperty(KEY_REGISTRY, registry.baseUrl().toString());
@@ -109,8 +112,22 @@ public record PipelineEndpoints(String kafkaBootstrapServers, RegistrySettings r
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
             }
+            if (!stackProcessAlive(p.getProperty(KEY_PID))) {
+                return new Properties();
+            }
         }
         return p;
+    }
+
+    private static boolean stackProcessAlive(String pid) {
+        if (pid == null) {
+            return true; // written by hand or by an older version: trust it
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(pid.trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String first(String... values) {
