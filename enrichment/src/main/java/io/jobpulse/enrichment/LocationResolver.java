@@ -265,9 +265,9 @@ public final class LocationResolver {
             count[0] = n + 1;
             return true;
         };
-        keywords.scan(plain.chars(), sink);
+        plain.scan(keywords, sink);
         int keywordCount = count[0];
-        matcher.scan(plain.chars(), sink);
+        plain.scan(matcher, sink);
         int n = count[0];
         int[] ms = m[0];
         if (keywordCount > 0 && keywordCount < n) {

@@ -75,7 +75,7 @@ public final class RoleClassifier {
         String text = plain.text();
         EnumSet<RoleFamily> found = EnumSet.noneOf(RoleFamily.class);
         List<RoleFamily> order = new ArrayList<>(4);
-        matcher.scan(plain.chars(), (payload, start, end) -> {
+        plain.scan(matcher, (payload, start, end) -> {
             if (plain.inLink(start, end)) {
                 return true;
             }

@@ -41,8 +41,9 @@ public final class SalaryParser {
         boolean open = false;
         int evStart = -1;
         int evEnd = -1;
+        char[] chars = plain.chars();
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c < '0' || c > '9') {
                 continue;
             }
@@ -335,8 +336,12 @@ public final class SalaryParser {
         String before = text.substring(Math.max(0, start - 45), start).toLowerCase(Locale.ROOT);
         SalaryPeriod period = periodAfter(after);
         boolean inHeader = header.contains(i);
+        int a0 = 0;
+        while (a0 < after.length() && (after.charAt(a0) == ' ' || after.charAt(a0) == '+')) {
+            a0++;
+        }
         for (String w : NOT_PAY_AFTER) {
-            if (after.startsWith(" " + w) || after.startsWith(w) || after.startsWith("+ " + w) || after.startsWith("+" + w)) {
+            if (after.startsWith(w, a0)) {
                 return null;
             }
         }

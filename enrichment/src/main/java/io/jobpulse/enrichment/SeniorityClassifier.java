@@ -65,7 +65,7 @@ public final class SeniorityClassifier {
     public List<Seniority> classify(PlainText plain, Header header) {
         String text = plain.text();
         EnumSet<Seniority> found = EnumSet.noneOf(Seniority.class);
-        matcher.scan(plain.chars(), (payload, start, end) -> {
+        plain.scan(matcher, (payload, start, end) -> {
             if (plain.inLink(start, end)) {
                 return true;
             }

@@ -97,7 +97,7 @@ public final class TechnologyMatcher {
         String text = plain.text();
         int[][] cand = {new int[48]};
         int[] count = {0};
-        matcher.scan(plain.chars(), (payload, start, end) -> {
+        plain.scan(matcher, (payload, start, end) -> {
             if (plain.inLink(start, end)) {
                 return true;
             }
@@ -119,7 +119,7 @@ public final class TechnologyMatcher {
         // Ends of "acquired by", "customers like", ...: names shortly after them are companies, not the stack.
         int[] cueEnds = {-1, -1, -1, -1};
         int[] cueCount = {0};
-        companyCues.scan(plain.chars(), (payload, start, end) -> {
+        plain.scan(companyCues, (payload, start, end) -> {
             if (cueCount[0] < cueEnds.length) {
                 cueEnds[cueCount[0]++] = end;
             }

@@ -70,7 +70,7 @@ public final class WorkModeDetector {
         EnumSet<WorkMode> found = EnumSet.noneOf(WorkMode.class);
         boolean[] negated = {false};
         int[] hybridEnd = {-100};
-        matcher.scan(plain.chars(), (payload, start, end) -> {
+        plain.scan(matcher, (payload, start, end) -> {
             if (plain.inLink(start, end)) {
                 return true;
             }

@@ -364,6 +364,109 @@ public final class PhraseMatcher {
         }
     }
 
+    /** Flag on a word start that is a lower-to-upper glue point ("usSr."). */
+    public static final int CAMEL = 1 << 30;
+
+    /**
+     * Computes once per text the positions where a match may start: not a space, and after a non-word character
+     * (or at a glue point, flagged {@link #CAMEL}). Every matcher's {@link #scan(char[], int[], int, Sink)} then visits
+     * only these instead of every character.
+     */
+    public static int wordStarts(char[] text, int[] out) {
+        int n = 0;
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            if (isSpace(c)) {
+                continue;
+            }
+            if (i == 0 || !isWordChar(text[i - 1])) {
+                out[n++] = i;
+            } else if (camelStart(text, i)) {
+                out[n++] = i | CAMEL;
+            }
+        }
+        return n;
+    }
+
+    /** Like {@link #scan(char[], int, int, Sink)} but only at precomputed {@link #wordStarts word starts}. */
+    public void scan(char[] text, int[] starts, int count, Sink sink) {
+        int next = 0;
+        for (int k = 0; k < count; k++) {
+            int s = starts[k];
+            boolean camel = (s & CAMEL) != 0;
+            int i = s & ~CAMEL;
+            if (i < next || camel && !startAtCamel) {
+                continue;
+            }
+            char c0 = text[i];
+            if (upperCaseStarts && c0 >= 'a' && c0 <= 'z') {
+                continue;
+            }
+            if (!startAfterDot && i > 1 && text[i - 1] == '.' && isWordChar(text[i - 2]) && isWordChar(c0)) {
+                continue;
+            }
+            int end = longest(text, i, text.length);
+            if (end > 0) {
+                if (!sink.match(phrasePayload[lastPhrase(text, i, end)], i, end)) {
+                    return;
+                }
+                next = end;
+            }
+        }
+    }
+
+    /** End of the longest accepted phrase starting at i, or -1. */
+    private int longest(char[] text, int i, int to) {
+        int node = 0;
+        int bestEnd = -1;
+        int j = i;
+        boolean prevSpace = false;
+        while (j < to) {
+            char c = text[j];
+            if (isSpace(c)) {
+                if (prevSpace) {
+                    j++;
+                    continue;
+                }
+                prevSpace = true;
+                c = ' ';
+            } else {
+                prevSpace = false;
+                c = fold(c);
+            }
+            node = child(node, c);
+            if (node < 0) {
+                break;
+            }
+            j++;
+            if (terminalStart[node] >= 0 && rightBoundary(text, i, j) && accepted(node, text, i, j) >= 0) {
+                bestEnd = j;
+            }
+        }
+        return bestEnd;
+    }
+
+    /** The accepted phrase of the match [i, end). */
+    private int lastPhrase(char[] text, int i, int end) {
+        int node = 0;
+        boolean prevSpace = false;
+        for (int j = i; j < end; j++) {
+            char c = text[j];
+            if (isSpace(c)) {
+                if (prevSpace) {
+                    continue;
+                }
+                prevSpace = true;
+                c = ' ';
+            } else {
+                prevSpace = false;
+                c = fold(c);
+            }
+            node = child(node, c);
+        }
+        return accepted(node, text, i, end);
+    }
+
     public void scan(char[] text, Sink sink) {
         scan(text, 0, text.length, sink);
     }

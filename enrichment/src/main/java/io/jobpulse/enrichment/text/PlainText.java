@@ -9,6 +9,8 @@ public final class PlainText {
 
     private final String text;
     private final char[] chars;
+    private final int[] starts;
+    private final int startCount;
     /** Sorted, non-overlapping [start, end) pairs of URLs and e-mail addresses. */
     private final int[] linkSpans;
     private final int linkCount;
@@ -16,6 +18,8 @@ public final class PlainText {
     private PlainText(String text, int[] linkSpans, int linkCount) {
         this.text = text;
         this.chars = text.toCharArray();
+        this.starts = new int[chars.length / 2 + 1];
+        this.startCount = PhraseMatcher.wordStarts(chars, starts);
         this.linkSpans = linkSpans;
         this.linkCount = linkCount;
     }
@@ -33,12 +37,10 @@ public final class PlainText {
         int[] spans = new int[16];
         int count = 0;
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        LinkTriggers triggers = new LinkTriggers(s);
+        for (int i = triggers.from(0); i < n; i = triggers.from(i + 1)) {
             char c = s.charAt(i);
             int start = -1;
-            if (c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != '@' && c != '.') {
-                continue;
-            }
             if ((c == 'h' || c == 'H') && regionMatches(s, i, "http") && (regionMatches(s, i + 4, "://") || regionMatches(s, i + 4, "s://"))) {
                 start = i;
             } else if ((c == 'w' || c == 'W') && regionMatches(s, i, "www.") && (i == 0 || !PhraseMatcher.isWordChar(s.charAt(i - 1)))) {
@@ -96,6 +98,33 @@ public final class PlainText {
         return new PlainText(s, spans, count);
     }
 
+    /**
+     * Next position that may start or mark a link: an "http", a "www.", an '@' or a '.' (domains). Keeps the next
+     * hit of each with the JDK's vectorized indexOf instead of looking at every character.
+     */
+    private static final class LinkTriggers {
+        private final String s;
+        private final int[] next = {-2, -2, -2, -2};
+        private static final String[] WHAT = {"http", "www.", "@", "."};
+
+        LinkTriggers(String s) {
+            this.s = s;
+        }
+
+        int from(int from) {
+            int best = s.length();
+            for (int k = 0; k < 4; k++) {
+                if (next[k] != -1 && next[k] < from) {
+                    next[k] = s.indexOf(WHAT[k], from);
+                }
+                if (next[k] >= 0 && next[k] < best) {
+                    best = next[k];
+                }
+            }
+            return best;
+        }
+    }
+
     private static final String[] TLDS = {"com", "io", "ai", "co", "dev", "org", "net", "app", "so", "xyz", "tech", "me", "us", "uk", "de", "sh", "gg", "wtf", "site", "jobs", "careers", "cc", "eu", "fr", "nl", "ca", "info", "health", "bio", "inc", "to"};
 
     private static boolean isTld(String s, int at) {
@@ -120,6 +149,11 @@ public final class PlainText {
 
     public String text() {
         return text;
+    }
+
+    /** Runs a matcher over this text, visiting only the word starts computed once for all matchers. */
+    public void scan(PhraseMatcher matcher, PhraseMatcher.Sink sink) {
+        matcher.scan(chars, starts, startCount, sink);
     }
 
     /** The same text as an array, shared by the matchers' scans (read-only by convention). */
