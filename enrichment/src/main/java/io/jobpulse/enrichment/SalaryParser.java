@@ -124,7 +124,7 @@ public final class SalaryParser {
         int n = text.length();
         for (int j = Math.max(0, i - 5); j < i; j++) {
             char c = text.charAt(j);
-            if (c == '$' || c == '\u00A3' || c == '\u20AC' || c == '\u20B9' || c == '\u00A5' || Character.isUpperCase(c)) {
+            if (c == '$' || c >= 'A' && c <= 'Z' || c > 127 && (c == '\u00A3' || c == '\u20AC' || c == '\u20B9' || c == '\u00A5')) {
                 return true;
             }
         }
@@ -137,7 +137,7 @@ public final class SalaryParser {
         }
         for (int k = j; k < Math.min(n, j + 14); k++) {
             char c = text.charAt(k);
-            if (c == 'k' || c == 'K' || c == '$' || c == '\u00A3' || c == '\u20AC' || Character.isUpperCase(c) || c == '/') {
+            if (c == 'k' || c == '$' || c >= 'A' && c <= 'Z' || c == '/' || c == '\u00A3' || c == '\u20AC') {
                 return true;
             }
             if (c == 'p' && text.startsWith("per ", k)) {
