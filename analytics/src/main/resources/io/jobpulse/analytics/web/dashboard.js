@@ -105,7 +105,7 @@
         labels: s.salaryBySeniority.map(x => x.seniority),
         datasets: [
           // Datasets with a lower order are drawn last, so the median points sit on top of the range bars.
-          { type: 'bar', label: 'Range (min – max)', order: 2, data: s.salaryBySeniority.map(x => [x.minUsd, x.maxUsd]), backgroundColor: '#c9d8f5' },
+          { type: 'bar', label: 'Range (min – max)', order: 2, data: s.salaryBySeniority.map(x => [x.minUsd, x.maxUsd]), backgroundColor: '#c9d8f5', grouped: false },
           { type: 'bar', label: 'Middle half', order: 1, data: s.salaryBySeniority.map(x => [x.p25Usd, x.p75Usd]), backgroundColor: '#7fa4e8', grouped: false },
           { type: 'line', label: 'Median', order: 0, data: s.salaryBySeniority.map(x => x.medianUsd), borderColor: palette[1],
             backgroundColor: palette[1], showLine: false, pointRadius: 6, pointStyle: 'rectRot' }
