@@ -19,12 +19,14 @@ import java.util.TreeMap;
 public final class ContentHash {
 
     private static final byte SEP = 0x1F;
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(ContentHash::sha256);
 
     private ContentHash() {
     }
 
     public static String of(JobPosting p) {
-        MessageDigest md = sha256();
+        MessageDigest md = DIGEST.get();
+        md.reset();
         put(md, p.getId());
         put(md, p.getBoard());
         put(md, p.getTitle());

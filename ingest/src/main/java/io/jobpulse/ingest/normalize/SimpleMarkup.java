@@ -1,7 +1,5 @@
 package io.jobpulse.ingest.normalize;
 
-import org.jsoup.parser.Parser;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -44,7 +42,10 @@ final class SimpleMarkup {
                 }
                 String run = s.substring(i, end);
                 if (run.indexOf('&') >= 0) {
-                    run = Parser.unescapeEntities(run, false);
+                    run = unescape(run);
+                    if (run == null) {
+                        return null;
+                    }
                 }
                 escape(run, html);
                 String t = pre > 0 ? run : HtmlText.collapseWhitespace(run, false);
@@ -135,9 +136,16 @@ final class SimpleMarkup {
                     }
                 }
                 if (name.equals("a") && attr.equals("href")) {
-                    href = safeHref(Parser.unescapeEntities(value, true));
+                    String v = value.indexOf('&') >= 0 ? unescape(value) : value;
+                    if (v == null) {
+                        return null;
+                    }
+                    href = safeHref(v);
                 } else if (name.equals("a") && attr.equals("title")) {
-                    title = Parser.unescapeEntities(value, true);
+                    title = value.indexOf('&') >= 0 ? unescape(value) : value;
+                    if (title == null) {
+                        return null;
+                    }
                 }
             }
             i = p;
@@ -194,6 +202,59 @@ final class SimpleMarkup {
             tail(top, text);
         }
         return new HtmlText.Rendered(html.toString(), HtmlText.tidyText(text.toString()));
+    }
+
+    /**
+     * Decodes character references: named ones terminated by ';' (HTML's full table, through jsoup's lookup) and
+     * numeric ones. Anything unusual (a name without ';', an unknown name) returns null so jsoup's parser, which
+     * knows HTML's legacy rules for those, handles the whole input.
+     */
+    static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != '&') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int semi = s.indexOf(';', i + 1);
+            if (semi < 0 || semi - i > 33) {
+                return null;
+            }
+            String ref = s.substring(i + 1, semi);
+            if (ref.startsWith("#")) {
+                int cp;
+                try {
+                    cp = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X')
+                            ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                if (cp <= 0 || cp > Character.MAX_CODE_POINT || cp >= 0xD800 && cp <= 0xDFFF) {
+                    return null;
+                }
+                out.appendCodePoint(cp);
+            } else {
+                String decoded = switch (ref) {
+                    case "amp" -> "&";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    case "apos" -> "'";
+                    case "nbsp" -> "\u00A0";
+                    default -> org.jsoup.nodes.Entities.isNamedEntity(ref) ? org.jsoup.nodes.Entities.getByName(ref) : null;
+                };
+                if (decoded == null || decoded.isEmpty()) {
+                    return null;
+                }
+                out.append(decoded);
+            }
+            i = semi + 1;
+        }
+        return out.toString();
     }
 
     private static void head(String tag, StringBuilder text) {

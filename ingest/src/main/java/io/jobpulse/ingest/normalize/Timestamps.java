@@ -70,6 +70,13 @@ public final class Timestamps {
                 return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             if (s.length() > 10 && s.charAt(10) == 'T') {
+                if (s.charAt(s.length() - 1) == 'Z') {
+                    try {
+                        return Instant.parse(s);
+                    } catch (DateTimeException e) {
+                        // an unusual form; the general parsers below decide
+                    }
+                }
                 try {
                     return OffsetDateTime.parse(s).toInstant();
                 } catch (DateTimeException e) {

@@ -61,7 +61,8 @@ public final class IngestRunner implements AutoCloseable {
         this.parallelism = Math.max(1, parallelism);
         this.http = new HttpFetcher(config.http());
         this.http.listener(metrics::httpResponse);
-        this.serializer = AvroSerdes.serializer(target.registry(), JobPosting.class, false);
+        this.serializer = new io.jobpulse.ingest.publish.SchemaCachingSerializer<>(
+                AvroSerdes.serializer(target.registry(), JobPosting.class, false), JobPosting.getClassSchema());
     }
 
     /** Creates the topics if missing. */

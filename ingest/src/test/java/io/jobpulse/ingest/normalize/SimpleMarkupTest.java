@@ -15,7 +15,8 @@ class SimpleMarkupTest {
             "<p>Apply <a href=\"https://example.com/apply?a=1&amp;b=2\" title=\"Apply\">here</a>.</p>",
             "<table><tr><th>Level</th><th>Pay</th></tr><tr><td>Senior</td><td>$150k</td></tr></table>",
             "<p>Unclosed <em>emphasis<p>Next paragraph</p>",
-            "<pre>  keep   spacing\n  here</pre><p>after</p>");
+            "<pre>  keep   spacing\n  here</pre><p>after</p>",
+            "<p>Caf&eacute; &#233; &#xE9; &euro;5 &hellip; &copy; R&amp;D</p>");
 
     @Test
     void rendersTypicalDescriptionsLikeTheJsoupPath() {
@@ -30,7 +31,7 @@ class SimpleMarkupTest {
     void givesUpOnAnythingBeyondPlainFormatting() {
         for (String html : List.of("<p>x</p><script>alert(1)</script>", "<p>x<!-- comment --></p>", "<p>a < b</p>",
                 "<img src=x onerror=alert(1)>", "<p style=\"x\">fine</p><iframe src=\"https://e.com\"></iframe>",
-                "<p title=\"unterminated>text</p>", "<section>x</section>")) {
+                "<p title=\"unterminated>text</p>", "<section>x</section>", "<p>AT&T rocks</p>", "<p>&notanentity;</p>")) {
             assertThat(SimpleMarkup.render(html)).as(html).isNull();
             assertThat(HtmlText.render(html).safeHtml()).doesNotContain("<script", "onerror", "<iframe", "style=");
         }
