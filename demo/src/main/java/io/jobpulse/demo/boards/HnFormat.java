@@ -83,7 +83,7 @@ final class HnFormat implements BoardFormat {
         first.add(BoardDay.contract(j) ? "Contract" : "Full-time");
         Salary s = day.version(l).salary();
         if (s != null) {
-            first.add(s.text());
+            first.add(s.text().replace(" per hour", "/hr")); // how HN posters write hourly rates
         }
         first.add("https://" + j.company().slug() + ".example/careers");
         StringBuilder text = new StringBuilder(hn(String.join(" | ", first)));

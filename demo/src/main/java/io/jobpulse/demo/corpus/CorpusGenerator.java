@@ -35,6 +35,8 @@ public final class CorpusGenerator {
     static final double HOURLY_SHARE = 0.05;
     static final double EDIT_PER_DAY = 0.03;
     static final double REPOST_SHARE = 0.04;
+    /** A repost comes at most this many days after the first posting. */
+    static final int MAX_REPOST_GAP_DAYS = 28;
     static final double DEFECT_SHARE = 0.01;
 
     private static final List<String> TEAMS = List.of("Payments", "Checkout", "Search", "Identity", "Onboarding",
@@ -43,6 +45,8 @@ public final class CorpusGenerator {
     private final CorpusSettings settings;
     private final RandomGenerator random;
     private final Set<String> usedIds = new HashSet<>();
+    /** Company, title and place of every job so far: two distinct jobs never share them (see {@link #blockKey}). */
+    private final Set<String> usedBlockKeys = new HashSet<>();
     private long nextNumericId;
 
     private CorpusGenerator(CorpusSettings settings) {
@@ -90,13 +94,26 @@ public final class CorpusGenerator {
     }
 
     private Job job(String id, Company company, int firstDay) {
-        RoleProfile profile = RoleProfiles.BY_WEIGHT.pick(random);
-        Seniority level = profile.levels().pick(random);
-        Place place = place(company);
+        RoleProfile profile;
+        Seniority level;
+        Place place;
+        List<String> techs;
+        String title;
+        // Two open jobs with one company, title and place would be the same job to anyone reading the boards (and to
+        // jobpulse's deduplication); a real company gives them different titles. Draw again until the job is distinct.
+        int attempts = 0;
+        do {
+            profile = RoleProfiles.BY_WEIGHT.pick(random);
+            level = profile.levels().pick(random);
+            place = place(company);
+            techs = stack(profile);
+            title = title(profile, level, techs);
+            if (++attempts > 30) {
+                // A company with more jobs than distinct titles: number the team, as large employers do.
+                title = title + ", " + TEAMS.get(random.nextInt(TEAMS.size())) + " " + (2 + random.nextInt(98));
+            }
+        } while (!usedBlockKeys.add(blockKey(company, title, place)));
         String workMode = place.remote() ? "remote" : random.nextDouble() < 0.6 ? "hybrid" : "onsite";
-
-        List<String> techs = stack(profile);
-        String title = title(profile, level, techs);
         boolean hourly = random.nextDouble() < HOURLY_SHARE;
         Salary salary = random.nextDouble() < salaryShare(place) ? salary(profile, level, place, hourly) : null;
 
@@ -242,8 +259,11 @@ public final class CorpusGenerator {
         if (company.ats() != null) {
             Listing ats = new Listing(company.ats(), company.boardToken(), itemId(company.ats(), title, company),
                     jobId, firstDay, closeDay, postedAt, false, null);
-            if (lastListedDay - firstDay >= 2 && random.nextDouble() < REPOST_SHARE) {
-                int repostDay = firstDay + 1 + random.nextInt(lastListedDay - firstDay);
+            int repostDay = lastListedDay - firstDay >= 2 ? firstDay + 1 + random.nextInt(lastListedDay - firstDay) : -1;
+            boolean repost = random.nextDouble() < REPOST_SHARE && repostDay > 0
+                    // Reposted within the period a reader (and jobpulse) still connects it to the first posting.
+                    && !settings.dateOf(repostDay).isAfter(postedAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(MAX_REPOST_GAP_DAYS));
+            if (repost) {
                 out.add(ats.endingOn(repostDay));
                 out.add(new Listing(company.ats(), company.boardToken(), itemId(company.ats(), title, company), jobId,
                         repostDay, closeDay, timeOn(settings.dateOf(repostDay)), true, null));
@@ -286,6 +306,12 @@ public final class CorpusGenerator {
                 return id;
             }
         }
+    }
+
+    /** What makes two postings the same job on sight: company, title without bracketed notes, and country or remote. */
+    static String blockKey(Company company, String title, Place place) {
+        String t = title.replaceAll("\\([^)]*\\)", " ").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        return company.name() + "|" + t + "|" + (place.remote() ? "remote" : place.countryCode());
     }
 
     private static String slugOf(String s) {

@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>A job counts once however many boards list it (cross-posts and reposts are duplicates of it).</li>
  *   <li>A job is active on a day when a well-formed listing of it is up; closed jobs leave every count.</li>
- *   <li>A job counts on the UTC date of its first listing's publication; a window of N days holds the jobs counted on
- *       the N dates ending at the corpus's last day (the demo's "today").</li>
+ *   <li>A job counts on the UTC publication date of the first of its listings still up (the first posting, or its
+ *       repost once the first is gone); a window of N days holds the jobs counted on the N dates ending at the
+ *       corpus's last day (the demo's "today").</li>
  *   <li>Salary figures are yearly USD midpoints: hourly pay times {@value Salary#HOURS_PER_YEAR}, converted with
  *       {@link UsdRates}, rounded to cents.</li>
  *   <li>Listings with a defect are rejected by ingest and count nowhere.</li>
@@ -34,8 +35,8 @@ import java.util.TreeMap;
  */
 public final class GroundTruth {
 
-    /** Windows reported, in days; 0 means all days. */
-    public static final List<Integer> WINDOWS = List.of(7, 30, 0);
+    /** Windows reported, in days: those of the query API. */
+    public static final List<Integer> WINDOWS = List.of(7, 30, 90, 365);
     public static final String ALL_ROLES = "*";
 
     private final Corpus corpus;
@@ -50,7 +51,7 @@ public final class GroundTruth {
     }
 
     public static String windowName(int days) {
-        return days == 0 ? "all" : days + "d";
+        return days + "d";
     }
 
     /** Jobs active on a simulated day, in corpus order. */
@@ -58,10 +59,10 @@ public final class GroundTruth {
         return activeByDay.computeIfAbsent(day, d -> corpus.jobs().stream().filter(j -> j.activeOn(d)).toList());
     }
 
-    /** Whether a job counted on {@code date} falls in a window of {@code windowDays} (0: all) ending on the last day. */
+    /** Whether a job counted on {@code date} falls in a window of {@code windowDays} ending on the last day. */
     public boolean inWindow(LocalDate date, int windowDays) {
         LocalDate end = corpus.settings().lastDay();
-        return windowDays == 0 ? !date.isAfter(end) : !date.isAfter(end) && date.isAfter(end.minusDays(windowDays));
+        return !date.isAfter(end) && date.isAfter(end.minusDays(windowDays));
     }
 
     /** The statistics of one role ({@link #ALL_ROLES} for all) and window on a simulated day. */
@@ -76,7 +77,7 @@ public final class GroundTruth {
         SortedMap<String, List<Double>> salaryByLevel = new TreeMap<>();
         int count = 0;
         for (Job j : activeJobs(day)) {
-            if (!(role.equals(ALL_ROLES) || j.role().equals(role)) || !inWindow(j.countedOn(), windowDays)) {
+            if (!(role.equals(ALL_ROLES) || j.role().equals(role)) || !inWindow(j.countedOn(day), windowDays)) {
                 continue;
             }
             count++;
@@ -169,8 +170,9 @@ public final class GroundTruth {
         root.put("conventions", List.of(
                 "A job counts once however many boards list it; cross-posts and reposts are its duplicates.",
                 "A job is active on a day when a well-formed listing of it is up; closed jobs leave every count.",
-                "A job counts on the UTC date of its first listing's publication (counted_on); a window of N days holds"
-                        + " the jobs counted on the N dates ending at last_day.",
+                "A job counts on the UTC publication date of the first of its listings still up (counted_on per day:"
+                        + " the first posting, or its repost once the first is gone); a window of N days holds the jobs"
+                        + " counted on the N dates ending at last_day.",
                 "Salaries are yearly USD midpoints of the stated range: hourly pay x " + Salary.HOURS_PER_YEAR
                         + ", USD per unit " + new TreeMap<>(UsdRates.USD_PER_UNIT) + ", rounded to cents.",
                 "Listings with a defect are rejected by ingest and count nowhere."));
@@ -202,7 +204,11 @@ public final class GroundTruth {
             im.put("closed_jobs", in.closedJobs());
             im.put("edited_jobs", in.editedJobs());
             d.put("ingest", im);
-            d.put("active_jobs", activeJobs(day).stream().map(Job::id).toList());
+            Map<String, Object> active = new LinkedHashMap<>();
+            for (Job j : activeJobs(day)) {
+                active.put(j.id(), j.countedOn(day).toString());
+            }
+            d.put("active_jobs_counted_on", active);
             Map<String, Object> windows = new LinkedHashMap<>();
             for (int w : WINDOWS) {
                 Map<String, Object> roles = new LinkedHashMap<>();
@@ -233,7 +239,7 @@ public final class GroundTruth {
         m.put("country", j.place().countryCode());
         m.put("remote_region", j.place().remoteRegion());
         m.put("work_mode", j.workMode());
-        m.put("counted_on", j.countedOn().toString());
+        m.put("posted_on", j.postedOn().toString());
         m.put("close_day", j.closeDay() == Integer.MAX_VALUE ? null : j.closeDay());
         m.put("rejected", j.rejectedEverywhere());
         m.put("postings", j.listings().stream().map(Listing::postingId).toList());

@@ -44,9 +44,20 @@ public record Job(String id, Company company, String role, Seniority seniority, 
         return current;
     }
 
-    /** The UTC date the job counts on in daily aggregates: the publication date of its first listing. */
-    public LocalDate countedOn() {
+    /** The UTC publication date of its first listing. */
+    public LocalDate postedOn() {
         return LocalDate.ofInstant(postedAt, ZoneOffset.UTC);
+    }
+
+    /**
+     * The UTC date the job counts on during a simulated day: the publication date of the first of its well-formed
+     * listings still up then (its first posting, or a repost once the first posting is gone).
+     */
+    public LocalDate countedOn(int day) {
+        return listings.stream().filter(l -> l.defect() == null && l.listedOn(day))
+                .min(java.util.Comparator.comparingInt(Listing::firstDay).thenComparing(Listing::postedAt))
+                .map(l -> LocalDate.ofInstant(l.postedAt(), ZoneOffset.UTC))
+                .orElse(postedOn());
     }
 
     /** Whether a well-formed listing of it is up on a simulated day: the job is open and visible. */

@@ -59,14 +59,17 @@ public final class JobText {
                 + REQUIREMENTS_HEADING + "</h3><ul>" + s.requirementsItemsHtml() + "</ul>" + s.closingHtml();
     }
 
-    /** The same content as Hacker News comment paragraphs (text separated by {@code <p>}, no lists). */
+    /**
+     * The same content as Hacker News comment paragraphs (text separated by {@code <p>}, no lists), in the same words
+     * and order as the other boards' text, so the cross-post reads as the same job.
+     */
     public static List<String> paragraphs(Job job, JobVersion version) {
+        Sections s = sections(job, version);
         List<String> out = new ArrayList<>();
-        out.add(intro(job));
-        out.add("You will " + String.join("; ", job.duties()) + ".");
-        out.add("We are looking for: " + String.join("; ", requirements(job, version).stream()
-                .map(JobText::decapitalize).toList()) + ".");
-        out.addAll(closing(job, version));
+        out.add(s.intro());
+        out.add(DUTIES_HEADING + ": " + String.join(". ", s.duties()) + ".");
+        out.add(REQUIREMENTS_HEADING + ": " + String.join(". ", s.requirements()) + ".");
+        out.addAll(s.closing());
         return out;
     }
 
@@ -127,11 +130,6 @@ public final class JobText {
 
     private static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String decapitalize(String s) {
-        return s.startsWith("Hands") || s.startsWith("Familiarity") || s.startsWith("Clear")
-                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     public static String escape(String s) {

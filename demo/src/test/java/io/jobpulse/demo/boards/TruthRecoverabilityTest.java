@@ -12,6 +12,7 @@ import io.jobpulse.enrichment.PostingEnricher;
 import io.jobpulse.enrichment.PostingText;
 import io.jobpulse.enrichment.StructuredHints;
 import io.jobpulse.enrichment.TechnologyMention;
+import io.jobpulse.streams.dedupe.MinHashSignature;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -63,6 +64,34 @@ class TruthRecoverabilityTest {
         }
         assertThat(checked).isGreaterThan(1000);
         assertThat(mismatches).isEmpty();
+    }
+
+    /**
+     * The same job on several boards reads as the same text: what deduplication compares (word 3-shingles of the
+     * description) is well above the streams stage's thresholds (Jaccard 0.5, containment 0.7) for every cross-post.
+     */
+    @Test
+    void crossPostsReadAsTheSameJob() throws Exception {
+        Corpus corpus = CorpusGenerator.generate(new CorpusSettings(9, 600, 1, LocalDate.of(2026, 11, 28)));
+        int pairs = 0;
+        double lowest = 1;
+        try (SampleBoardServer server = SampleBoardServer.start(corpus)) {
+            BoardFetch.Result result = new BoardFetch(server).fetchAll(Map.of());
+            for (Job j : corpus.jobs()) {
+                List<JobPosting> posts = j.listings().stream().filter(l -> l.defect() == null && l.listedOn(0))
+                        .map(l -> result.accepted().get(l.postingId())).toList();
+                for (int a = 0; a < posts.size(); a++) {
+                    for (int b = a + 1; b < posts.size(); b++) {
+                        MinHashSignature x = MinHashSignature.of(posts.get(a).getDescriptionText());
+                        MinHashSignature y = MinHashSignature.of(posts.get(b).getDescriptionText());
+                        lowest = Math.min(lowest, Math.max(x.jaccard(y), x.containment(y) - 0.2));
+                        pairs++;
+                    }
+                }
+            }
+        }
+        assertThat(pairs).isGreaterThan(100);
+        assertThat(lowest).isGreaterThanOrEqualTo(0.6);
     }
 
     private static String compare(Job job, JobVersion version, Enrichment e) {

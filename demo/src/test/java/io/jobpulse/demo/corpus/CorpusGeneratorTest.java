@@ -48,7 +48,7 @@ class CorpusGeneratorTest {
         assertThat(sha).isEqualTo(PINNED_SHA256);
     }
 
-    static final String PINNED_SHA256 = "d8f4b43d3cbb0853188e4e300f1f8f9587424b1f5f60661eca5930f3c13c1f32";
+    static final String PINNED_SHA256 = "6a68f91448353f5637db0de03fed35a348ac5f515773c2329579203b2c9cf5ff";
 
     @Test
     void rolesFollowTheirWeights() {
