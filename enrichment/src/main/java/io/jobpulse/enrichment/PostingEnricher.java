@@ -59,7 +59,7 @@ public final class PostingEnricher {
         LocationResolver.Result where = locations.resolve(plain, header, posting.rawLocation(), posting.hints(),
                 modes.contains(WorkMode.REMOTE));
         List<Seniority> levels = seniority.classify(plain, header);
-        List<RoleFamily> families = RoleClassifier.inferFromStack(roles.classify(plain, header), tech);
+        List<RoleFamily> families = RoleClassifier.inferFromStack(roles.classify(plain, header), tech, plain.text());
         String country = where.locations().isEmpty() ? null : where.locations().get(0).country();
         Salary salary = salaries.parse(plain, header, posting.hints(), country);
         return new Enrichment(tech, levels, families, modes, where.locations(), where.remoteRegions(), salary, taxonomyVersion());

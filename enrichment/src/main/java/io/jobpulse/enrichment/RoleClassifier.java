@@ -86,8 +86,8 @@ public final class RoleClassifier {
             boolean ok = switch (kind) {
                 case ALONE -> aloneOk(r, surface, text, start, end, inHeader);
                 case HEADER -> inHeader && header.piped() && !inFirstSegment(text, header, start) && headerStandalone(text, end)
-                        && !lowerCaseShort(surface) || familyNounFollows(r, text, end);
-                default -> familyNounFollows(r, text, end);
+                        && !lowerCaseShort(surface) || familyNounFollows(r, text, end) || familyNounBefore(r, text, start);
+                default -> familyNounFollows(r, text, end) || familyNounBefore(r, text, start);
             };
             if (ok && mentionedAsColleague(text, start)) {
                 ok = false;
@@ -118,11 +118,25 @@ public final class RoleClassifier {
      * server technologies together mean full-stack, only server technologies mean backend, only UI ones frontend.
      */
     public static List<RoleFamily> inferFromStack(List<RoleFamily> roles, List<TechnologyMention> technologies) {
+        return inferFromStack(roles, technologies, "");
+    }
+
+    /** As above, also counting the work the text describes ("backend services", "user interfaces"). */
+    public static List<RoleFamily> inferFromStack(List<RoleFamily> roles, List<TechnologyMention> technologies, String text) {
         if (!(roles.isEmpty() || roles.size() == 1 && roles.get(0) == RoleFamily.SOFTWARE_ENGINEER_GENERAL)) {
             return roles;
         }
         int fe = 0;
         int be = 0;
+        if (!text.isEmpty()) {
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            for (String cue : new String[] {"backend", "back-end", "back end", "server-side", "apis", "distributed systems", "database"}) {
+                be += lower.contains(cue) ? 1 : 0;
+            }
+            for (String cue : new String[] {"frontend", "front-end", "front end", "user interface", "ui/ux", "web app"}) {
+                fe += lower.contains(cue) ? 1 : 0;
+            }
+        }
         for (TechnologyMention t : technologies) {
             if (FRONTEND_TECH.contains(t.name())) {
                 fe++;
@@ -203,6 +217,45 @@ public final class RoleClassifier {
     private static boolean inFirstSegment(String text, Header header, int pos) {
         int pipe = text.indexOf('|', header.start());
         return pipe < 0 || pos < pipe;
+    }
+
+    /** "Software Engineers (Frontend/Backend)", "SDE 3s (both backend and frontend)": the family qualifies a job named just before. */
+    private static boolean familyNounBefore(RoleFamily r, String text, int start) {
+        if (r == RoleFamily.MARKETING || r == RoleFamily.SALES || r == RoleFamily.SUPPORT || r == RoleFamily.OPERATIONS
+                || r == RoleFamily.OTHER || r == RoleFamily.PRODUCT_MANAGER || r == RoleFamily.DESIGN) {
+            return false;
+        }
+        int i = start - 1;
+        boolean paren = false;
+        for (int words = 0; words < 5 && i >= 0; ) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                paren = true;
+                i--;
+                continue;
+            }
+            if (c == ' ' || c == '/' || c == ',' || c == '&') {
+                i--;
+                continue;
+            }
+            if (!PhraseMatcher.isWordChar(c)) {
+                return false;
+            }
+            int e = i + 1;
+            while (i >= 0 && PhraseMatcher.isWordChar(text.charAt(i))) {
+                i--;
+            }
+            String w = text.substring(i + 1, e).toLowerCase(java.util.Locale.ROOT);
+            if (paren && (ENGINEERING_NOUNS.contains(w) || w.endsWith("s") && ENGINEERING_NOUNS.contains(w.substring(0, w.length() - 1))
+                    || w.equals("3s") || w.equals("2s"))) {
+                return true;
+            }
+            if (!(SKIP_IN_TITLE.contains(w) || w.equals("both") || w.equals("either") || w.equals("and") || w.equals("or"))) {
+                return false;
+            }
+            words++;
+        }
+        return false;
     }
 
     private static boolean lowerCaseShort(String surface) {

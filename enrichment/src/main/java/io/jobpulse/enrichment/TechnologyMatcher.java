@@ -87,6 +87,11 @@ public final class TechnologyMatcher {
         return taxonomy;
     }
 
+    /** The underlying phrase matcher over every name and alias (no word-sense rules). */
+    public PhraseMatcher rawMatcher() {
+        return matcher;
+    }
+
     /** The raw candidate scan (no word-sense rules), for benchmarks and callers that apply their own rules. */
     public void scan(CharSequence text, PhraseMatcher.Sink sink) {
         matcher.scan(text, sink);

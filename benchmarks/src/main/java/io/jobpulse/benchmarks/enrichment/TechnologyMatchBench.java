@@ -88,6 +88,30 @@ public class TechnologyMatchBench {
         return count[0];
     }
 
+    /**
+     * The path enrichment uses: copy the text to an array, find its word starts once, scan only those. Still counts
+     * raw matches (no rules), so it is comparable with {@link #ahoCorasickScan()}.
+     */
+    @Benchmark
+    public int phraseMatcherWordStarts() {
+        int[] count = {0};
+        PhraseMatcher.Sink sink = (payload, start, end) -> {
+            count[0]++;
+            return true;
+        };
+        for (String t : texts) {
+            char[] chars = t.toCharArray();
+            if (starts.length < chars.length / 2 + 1) {
+                starts = new int[chars.length / 2 + 1];
+            }
+            int n = PhraseMatcher.wordStarts(chars, starts);
+            matcher.rawMatcher().scan(chars, starts, n, sink);
+        }
+        return count[0];
+    }
+
+    private int[] starts = new int[1];
+
     /** Counts matches with org.ahocorasick over the same dictionary. */
     @Benchmark
     public int ahoCorasickScan() {
