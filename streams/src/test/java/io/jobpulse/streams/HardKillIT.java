@@ -54,7 +54,7 @@ class HardKillIT {
 
             Process second = startInstance(pipeline, "second");
             try {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     assertThat(second.isAlive()).as("second instance alive; log: %s", log(pipeline, "second")).isTrue();
                     assertThat(Workload.observed(pipeline.aggregates())).isEqualTo(truth);
                 });
@@ -87,7 +87,7 @@ class HardKillIT {
                 "--set", "heartbeat.interval.ms=1000",
                 "--http-port", "-1"));
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+                .redirectOutput(logFile(pipeline, name).toFile()).start();
     }
 
     /**
@@ -110,9 +110,14 @@ class HardKillIT {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
+    /** Child logs stay under target/ after the run, for a look when the test fails. */
+    private static Path logFile(PipelineFixture pipeline, String name) throws IOException {
+        return Files.createDirectories(Path.of("target", "it-logs")).resolve(pipeline.applicationId + "-" + name + ".log");
+    }
+
     private String log(PipelineFixture pipeline, String name) {
         try {
-            List<String> lines = Files.readAllLines(dir.resolve(name + ".log"));
+            List<String> lines = Files.readAllLines(logFile(pipeline, name));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return e.toString();

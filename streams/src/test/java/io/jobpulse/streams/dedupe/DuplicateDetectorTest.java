@@ -52,7 +52,7 @@ class DuplicateDetectorTest {
         assertThat(second.before()).isEqualTo(second.after()); // counted once: nothing changes in the aggregates
         assertThat(second.block().groups()).hasSize(1);
 
-        var late = detector.upsert(second.block(), member("gh:2", TEXT, 100 + 31, true));
+        var late = detector.upsert(second.block(), member("gh:2", TEXT, 102 + 31, true));
         assertThat(late.canonicalId()).as("outside the window").isEqualTo("gh:2");
 
         var other = detector.upsert(late.block(), member("gh:3", "Our data team runs Spark jobs on AWS and writes Scala.", 100, true));
