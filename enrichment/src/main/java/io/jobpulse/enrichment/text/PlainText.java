@@ -25,15 +25,21 @@ public final class PlainText {
     }
 
     public static PlainText of(String title, String description) {
-        StringBuilder sb = new StringBuilder((title == null ? 0 : title.length()) + (description == null ? 0 : description.length()) + 2);
-        if (title != null && !title.isBlank()) {
-            appendHtmlAware(sb, title);
-            sb.append('\n');
+        String s;
+        boolean noTitle = title == null || title.isBlank();
+        if (noTitle && description != null && description.indexOf('<') < 0 && description.indexOf('&') < 0) {
+            s = description; // plain text already: no copy
+        } else {
+            StringBuilder sb = new StringBuilder((title == null ? 0 : title.length()) + (description == null ? 0 : description.length()) + 2);
+            if (!noTitle) {
+                appendHtmlAware(sb, title);
+                sb.append('\n');
+            }
+            if (description != null) {
+                appendHtmlAware(sb, description);
+            }
+            s = sb.toString();
         }
-        if (description != null) {
-            appendHtmlAware(sb, description);
-        }
-        String s = sb.toString();
         int[] spans = new int[16];
         int count = 0;
         int n = s.length();
