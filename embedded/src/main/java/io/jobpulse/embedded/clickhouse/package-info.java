@@ -27,6 +27,10 @@
  * {@code wait_end_of_query} is implied. HTTP-level compression ({@code enable_http_compression}) of responses is not
  * offered; gzip/deflate request bodies are accepted. Engine errors are HTTP 500 (ClickHouse maps a few codes to 4xx);
  * faults found by the endpoint itself (bad framing, bad parameters, unsupported method, oversized statement) are 4xx.
- * A client that stalls in the middle of its request body holds one worker thread until it disconnects.
+ * A client that stalls in the middle of its request body holds one worker thread until it disconnects. INSERT data is
+ * streamed into chDB when the statement is in the {@code query} URL parameter (as the JDBC driver sends it); a statement
+ * in the body with its data after it is read whole, up to the statement limit (128 MiB by default).
+ * chDB runs with clickhouse-local's defaults, e.g. {@code implicit_select} is on, so {@code SELEC x} is not a syntax
+ * error but an unknown identifier.
  */
 package io.jobpulse.embedded.clickhouse;
