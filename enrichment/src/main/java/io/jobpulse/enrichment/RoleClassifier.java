@@ -43,7 +43,8 @@ public final class RoleClassifier {
         add(b, RoleFamily.QA, TITLE, "qa", "quality assurance", "test automation", "qa automation");
         add(b, RoleFamily.QA, ALONE, "sdet", "sdets", "qa engineer", "qa engineers", "test engineer", "quality engineer");
         add(b, RoleFamily.EMBEDDED, TITLE, "embedded", "firmware", "embedded software", "embedded systems", "fpga");
-        add(b, RoleFamily.GAME, TITLE, "game", "gameplay", "games", "game engine");
+        add(b, RoleFamily.GAME, TITLE, "game", "gameplay", "games");
+        add(b, RoleFamily.GAME, ALONE, "game engine", "game engines", "game studio");
         add(b, RoleFamily.ENGINEERING_MANAGER, ALONE, "engineering manager", "engineering managers", "eng manager", "software engineering manager", "head of engineering", "vp of engineering", "vp engineering", "vp, engineering", "director of engineering", "engineering director", "manager of engineering", "development manager");
         add(b, RoleFamily.ENGINEERING_MANAGER, HEADER, "em", "ems");
         add(b, RoleFamily.PRODUCT_MANAGER, ALONE, "product manager", "product managers", "product owner", "technical product manager", "head of product", "vp of product", "director of product", "group product manager", "pm", "pms");
@@ -166,7 +167,8 @@ public final class RoleClassifier {
     private static final java.util.Set<String> ENGINEERING_NOUNS = java.util.Set.of("engineer", "engineers", "developer",
             "developers", "dev", "devs", "swe", "swes", "sde", "sdes", "programmer", "programmers", "architect", "architects",
             "eng", "engs", "hacker", "hackers", "role", "roles", "position", "positions", "hire", "hires", "lead", "leads",
-            "specialist", "specialists", "researcher", "researchers", "scientist", "scientists", "contractor", "contractors");
+            "specialist", "specialists", "researcher", "researchers", "scientist", "scientists", "contractor", "contractors",
+            "team");
     private static final java.util.Set<String> BUSINESS_NOUNS = java.util.Set.of("manager", "managers", "lead", "leads", "marketer",
             "marketers", "writer", "writers", "specialist", "specialists", "strategist", "executive", "executives", "representative",
             "rep", "reps", "associate", "analyst", "engineer", "engineers", "hire", "role", "roles", "position", "positions",
@@ -227,6 +229,9 @@ public final class RoleClassifier {
         }
         int i = start - 1;
         boolean paren = false;
+        boolean comma = false;
+        // "Software Engineer, Android: ..." -- a capitalised family right after the job and a comma, ending the title
+        boolean titleEnds = Character.isUpperCase(text.charAt(start)) && endsTitleAt(text, start);
         for (int words = 0; words < 5 && i >= 0; ) {
             char c = text.charAt(i);
             if (c == '(') {
@@ -234,7 +239,10 @@ public final class RoleClassifier {
                 i--;
                 continue;
             }
-            if (c == ' ' || c == '/' || c == ',' || c == '&') {
+            if (c == ',' && words == 0) {
+                comma = true;
+            }
+            if (c == ' ' || c == '/' || c == ',' || c == '&' || c == '-') {
                 i--;
                 continue;
             }
@@ -246,7 +254,7 @@ public final class RoleClassifier {
                 i--;
             }
             String w = text.substring(i + 1, e).toLowerCase(java.util.Locale.ROOT);
-            if (paren && (ENGINEERING_NOUNS.contains(w) || w.endsWith("s") && ENGINEERING_NOUNS.contains(w.substring(0, w.length() - 1))
+            if ((paren || comma && titleEnds) && (ENGINEERING_NOUNS.contains(w) || w.endsWith("s") && ENGINEERING_NOUNS.contains(w.substring(0, w.length() - 1))
                     || w.equals("3s") || w.equals("2s"))) {
                 return true;
             }
@@ -256,6 +264,18 @@ public final class RoleClassifier {
             words++;
         }
         return false;
+    }
+
+    private static boolean endsTitleAt(String text, int start) {
+        int i = start;
+        while (i < text.length() && PhraseMatcher.isWordChar(text.charAt(i))) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(i);
+        return c == ':' || c == '|' || c == ')' || c == '\n' || c == ';' || c == '\u2022' || c == ' ' && Words.charAfter(text, i) == '-';
     }
 
     private static boolean lowerCaseShort(String surface) {
@@ -272,7 +292,8 @@ public final class RoleClassifier {
         }
         return before.contains("with ") && (before.contains("work") || before.contains("collaborat") || before.contains("partner")
                 || before.contains("closely")) || before.contains("including") || before.contains("alongside")
-                || before.contains("team of") || before.contains("teams of") || before.contains("interested in people with");
+                || before.contains("team of") || before.contains("teams of") || before.contains("interested in people with")
+                || before.contains("i am ") || before.contains("i'm ") || before.contains("i am the") || before.contains("my name");
     }
 
     private static final java.util.Set<String> TITLE_QUALIFIERS = java.util.Set.of("senior", "sr", "staff", "principal",

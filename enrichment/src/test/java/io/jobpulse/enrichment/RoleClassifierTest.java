@@ -42,4 +42,22 @@ class RoleClassifierTest {
         assertThat(roles("Acme | Backend Engineer | Remote. You will work closely with product managers and designers."))
                 .containsExactly(RoleFamily.BACKEND);
     }
+
+    @Test
+    void familiesNamedAfterTheJob() {
+        assertThat(roles("Open roles:\nSoftware Engineer, Android: build features for Android and iOS")).containsExactly(RoleFamily.MOBILE);
+        assertThat(roles("Acme | Software Engineers (full-stack, mobile) | NYC")).containsExactly(RoleFamily.FULLSTACK, RoleFamily.MOBILE);
+        assertThat(roles("We are hiring software engineers (Frontend/Backend)")).containsExactly(RoleFamily.FRONTEND, RoleFamily.BACKEND);
+    }
+
+    @Test
+    void thePostersOwnTitleIsNotAnOpening() {
+        assertThat(roles("Acme | Robotics Engineers | I am a Senior Director of Engineering there, reach me at x"))
+                .doesNotContain(RoleFamily.ENGINEERING_MANAGER);
+    }
+
+    @Test
+    void gameEngineWork() {
+        assertThat(roles("Acme | Senior Software Engineer | work on the game engine that powers our platform")).containsExactly(RoleFamily.GAME);
+    }
 }
