@@ -10,5 +10,5 @@ package io.jobpulse.ingest.config;
  */
 public record PublishSettings(String transactionalId, int transactionSize, int maxDeadLetterBytes) {
 
-    public static final PublishSettings DEFAULTS = new PublishSettings("jobpulse-ingest", 2000, 64 * 1024);
+    public static final PublishSettings DEFAULTS = new PublishSettings("jobpulse-ingest", 10_000, 64 * 1024);
 }
