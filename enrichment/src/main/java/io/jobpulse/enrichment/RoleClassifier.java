@@ -87,7 +87,7 @@ public final class RoleClassifier {
             boolean ok = switch (kind) {
                 case ALONE -> aloneOk(r, surface, text, start, end, inHeader);
                 case HEADER -> inHeader && header.piped() && !inFirstSegment(text, header, start) && headerStandalone(text, end)
-                        && !lowerCaseShort(surface) || familyNounFollows(r, text, end) || familyNounBefore(r, text, start);
+                        && Character.isUpperCase(surface.charAt(0)) || familyNounFollows(r, text, end) || familyNounBefore(r, text, start);
                 default -> familyNounFollows(r, text, end) || familyNounBefore(r, text, start);
             };
             if (ok && mentionedAsColleague(text, start)) {
