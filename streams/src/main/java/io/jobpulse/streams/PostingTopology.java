@@ -20,6 +20,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -31,7 +32,8 @@ import java.util.Map;
  *         |-- poison / enrichment failure ------------------------------> jobpulse.streams.dead-letters.v1
  *         '-- Upsert / Leave, re-keyed by blocking key
  *    -> repartition "dedupe-blocks"
- *    -> [dedupe]            store duplicate-groups (blocking key -> groups, members, contributions)
+ *    -> [dedupe]            stores duplicate-groups (blocking key -> groups, members, contributions),
+ *                                  pending-cell-deltas (cell key -> summed delta, flushed every interval)
  *         |-- posting with canonical_id, duplicate_of, version ---------> jobpulse.enriched-postings.v1
  *         '-- cell deltas (-old contribution, +new), keyed by cell key
  *    -> repartition "aggregate-cells"
@@ -46,6 +48,7 @@ public final class PostingTopology {
     public static final String LIFECYCLE_STORE = "posting-lifecycle";
     public static final String GROUPS_STORE = "duplicate-groups";
     public static final String CELLS_STORE = "aggregate-cells";
+    public static final String PENDING_DELTAS_STORE = "pending-cell-deltas";
     /** Internal topic names are fixed so state and offsets survive a change of the topology's shape. */
     public static final String BLOCKS_REPARTITION = "dedupe-blocks";
     public static final String CELLS_REPARTITION = "aggregate-cells";
@@ -53,19 +56,28 @@ public final class PostingTopology {
     private PostingTopology() {
     }
 
+    /** The topology on the registry's topic names, flushing cell deltas every {@code deltaFlush}. */
     public static void build(StreamsBuilder builder, TopologySerdes serdes, PostingEnrichment enrichment,
-                             DuplicateDetector.Settings dedupe) {
-        build(builder, TopicNames.DEFAULT, serdes, enrichment, dedupe);
+                             DuplicateDetector.Settings dedupe, Duration deltaFlush) {
+        build(builder, TopicNames.DEFAULT, serdes, enrichment, dedupe, deltaFlush);
     }
 
+    /**
+     * @param deltaFlush how long cell deltas are summed in the dedupe step before they go to the aggregate step
+     *                   (wall clock; the commit interval is a good value)
+     */
     public static void build(StreamsBuilder builder, TopicNames topics, TopologySerdes serdes, PostingEnrichment enrichment,
-                             DuplicateDetector.Settings dedupe) {
+                             DuplicateDetector.Settings dedupe, Duration deltaFlush) {
         Serde<String> strings = Serdes.String();
         Serde<io.jobpulse.streams.BlockCommand> commands = InternalSerdes.blockCommand();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIFECYCLE_STORE), strings,
                 InternalSerdes.postingState()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUPS_STORE), strings,
                 InternalSerdes.blockState()));
+        // Small and short-lived (emptied every flush): in memory, changelogged, cached so that repeated updates of a
+        // cell within a commit reach the changelog once.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_DELTAS_STORE), strings,
+                InternalSerdes.cellDelta()).withCachingEnabled());
 
         // Bytes in, so that a record the deserializer rejects reaches the dead-letter topic with its reason.
         KStream<String, TopologyEvent> tracked = builder
@@ -81,8 +93,8 @@ public final class PostingTopology {
         KStream<String, TopologyEvent> grouped = afterTracking.get("tracked-blocks")
                 .mapValues(v -> ((TopologyEvent.ToBlock) v).command(), Named.as("block-command"))
                 .repartition(Repartitioned.with(strings, commands).withName(BLOCKS_REPARTITION))
-                .process(() -> new DuplicateGroupProcessor(new DuplicateDetector(dedupe), commands.serializer()),
-                        Named.as("dedupe"), GROUPS_STORE);
+                .process(() -> new DuplicateGroupProcessor(new DuplicateDetector(dedupe), commands.serializer(), deltaFlush),
+                        Named.as("dedupe"), GROUPS_STORE, PENDING_DELTAS_STORE);
         Map<String, KStream<String, TopologyEvent>> afterDedupe = grouped.split(Named.as("deduped-"))
                 .branch((k, v) -> v instanceof TopologyEvent.Published, Branched.as("enriched"))
                 .branch((k, v) -> v instanceof TopologyEvent.Dead, Branched.as("dead"))

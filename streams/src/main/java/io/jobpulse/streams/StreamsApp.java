@@ -31,7 +31,7 @@ public final class StreamsApp implements AutoCloseable {
     public static Topology topology(StreamsSettings settings, PostingEnrichment enrichment) {
         StreamsBuilder builder = new StreamsBuilder();
         PostingTopology.build(builder, settings.topics(), TopologySerdes.registry(settings.registry()), enrichment,
-                settings.dedupe());
+                settings.dedupe(), settings.commitInterval());
         return builder.build(settings.toProperties());
     }
 

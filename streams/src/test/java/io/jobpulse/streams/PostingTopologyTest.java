@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostingTopologyTest {
 
+    private static final java.time.Duration FLUSH = java.time.Duration.ofSeconds(1);
     private static PostingEnricher library;
 
     @TempDir
@@ -83,7 +84,7 @@ class PostingTopologyTest {
         });
         StreamsBuilder builder = new StreamsBuilder();
         TopologySerdes serdes = TopologySerdes.plainAvro();
-        PostingTopology.build(builder, serdes, enrichment, DuplicateDetector.Settings.DEFAULTS);
+        PostingTopology.build(builder, serdes, enrichment, DuplicateDetector.Settings.DEFAULTS, FLUSH);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -126,6 +127,7 @@ class PostingTopologyTest {
     }
 
     private void drain() {
+        driver.advanceWallClockTime(FLUSH); // let the dedupe step forward its summed cell deltas
         for (var kv : aggregates.readKeyValuesToList()) {
             AggregateRow old = cells.get(kv.key);
             assertThat(old == null || old.getVersion() < kv.value.getVersion()).as("versions increase").isTrue();

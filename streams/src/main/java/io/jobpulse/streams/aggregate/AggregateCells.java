@@ -87,19 +87,19 @@ public final class AggregateCells {
         List<Map.Entry<String, CellDelta>> out = new ArrayList<>();
         for (Map.Entry<String, Double> e : old.entrySet()) {
             if (!now.containsKey(e.getKey())) {
-                out.add(Map.entry(e.getKey(), new CellDelta(-1, e.getValue(), null, version)));
+                out.add(Map.entry(e.getKey(), CellDelta.of(-1, e.getValue(), null, version)));
             } else {
                 Double next = now.get(e.getKey());
                 if (!Objects.equals(e.getValue(), next)) {
-                    out.add(Map.entry(e.getKey(), new CellDelta(0, e.getValue(), next, version)));
+                    out.add(Map.entry(e.getKey(), CellDelta.of(0, e.getValue(), next, version)));
                 } else if (restamp) {
-                    out.add(Map.entry(e.getKey(), new CellDelta(0, null, null, version)));
+                    out.add(Map.entry(e.getKey(), CellDelta.of(0, null, null, version)));
                 }
             }
         }
         for (Map.Entry<String, Double> e : now.entrySet()) {
             if (!old.containsKey(e.getKey())) {
-                out.add(Map.entry(e.getKey(), new CellDelta(1, null, e.getValue(), version)));
+                out.add(Map.entry(e.getKey(), CellDelta.of(1, null, e.getValue(), version)));
             }
         }
         return out;

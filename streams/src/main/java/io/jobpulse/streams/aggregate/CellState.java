@@ -17,13 +17,13 @@ public record CellState(long count, TreeMap<Double, Integer> salaries, String ta
     /** The state after a delta; never mutates this one (the store's cache may still hold it). */
     public CellState apply(CellDelta delta) {
         TreeMap<Double, Integer> next = salaries;
-        if (delta.removeSalary() != null || delta.addSalary() != null) {
+        if (!delta.removed().isEmpty() || !delta.added().isEmpty()) {
             next = new TreeMap<>(salaries);
-            if (delta.removeSalary() != null) {
-                next.computeIfPresent(delta.removeSalary(), (v, n) -> n > 1 ? n - 1 : null);
+            for (Double r : delta.removed()) {
+                next.computeIfPresent(r, (v, n) -> n > 1 ? n - 1 : null);
             }
-            if (delta.addSalary() != null) {
-                next.merge(delta.addSalary(), 1, Integer::sum);
+            for (Double a : delta.added()) {
+                next.merge(a, 1, Integer::sum);
             }
         }
         String version = delta.taxonomyVersion() == null || delta.taxonomyVersion().isEmpty() ? taxonomyVersion : delta.taxonomyVersion();

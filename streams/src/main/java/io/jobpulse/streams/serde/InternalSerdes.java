@@ -71,11 +71,11 @@ public final class InternalSerdes {
         return BinaryCodec.serde("CellDelta", 1,
                 (out, d) -> {
                     out.writeLong(d.countDelta());
-                    writeNullableDouble(out, d.removeSalary());
-                    writeNullableDouble(out, d.addSalary());
+                    writeDoubles(out, d.removed());
+                    writeDoubles(out, d.added());
                     out.writeUTF(d.taxonomyVersion() == null ? "" : d.taxonomyVersion());
                 },
-                in -> new CellDelta(in.readLong(), readNullableDouble(in), readNullableDouble(in), in.readUTF()));
+                in -> new CellDelta(in.readLong(), readDoubles(in), readDoubles(in), in.readUTF()));
     }
 
     public static Serde<CellState> cellState() {
@@ -99,6 +99,22 @@ public final class InternalSerdes {
                     }
                     return new CellState(count, salaries, version);
                 });
+    }
+
+    private static void writeDoubles(DataOutputStream out, List<Double> values) throws IOException {
+        out.writeInt(values.size());
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static List<Double> readDoubles(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<Double> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(in.readDouble());
+        }
+        return values;
     }
 
     private static void writeBlock(DataOutputStream out, BlockState block) throws IOException {

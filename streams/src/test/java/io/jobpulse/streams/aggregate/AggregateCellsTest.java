@@ -39,7 +39,7 @@ class AggregateCellsTest {
         assertThat(byKey.get("technology|*|" + day + "|Rust|").countDelta()).isEqualTo(1);
         assertThat(byKey).doesNotContainKey("postings|*|" + day + "||");
         CellDelta salary = byKey.get("salary|*|" + day + "|*|");
-        assertThat(salary).isEqualTo(new CellDelta(0, 100_000.0, 110_000.0, "v1"));
+        assertThat(salary).isEqualTo(CellDelta.of(0, 100_000.0, 110_000.0, "v1"));
 
         assertThat(AggregateCells.diff(job(List.of("Go"), null), job(List.of("Go"), null))).isEmpty();
         assertThat(AggregateCells.diff(job(List.of("Go"), null), null)).allSatisfy(e -> assertThat(e.getValue().countDelta()).isEqualTo(-1));
@@ -49,7 +49,7 @@ class AggregateCellsTest {
     void quantilesAreExactAndRetractionRemovesTheFigure() {
         CellState s = CellState.empty();
         for (double v : new double[]{100, 200, 200, 300, 1000}) {
-            s = s.apply(new CellDelta(1, null, v, "v1"));
+            s = s.apply(CellDelta.of(1, null, v, "v1"));
         }
         assertThat(s.count()).isEqualTo(5);
         assertThat(s.quantile(0)).isEqualTo(100);
@@ -57,11 +57,21 @@ class AggregateCellsTest {
         assertThat(s.quantile(0.5)).isEqualTo(200);
         assertThat(s.quantile(0.75)).isEqualTo(300);
         assertThat(s.quantile(1)).isEqualTo(1000);
-        s = s.apply(new CellDelta(-1, 1000.0, null, "v1")).apply(new CellDelta(-1, 200.0, null, "v1"));
+        s = s.apply(CellDelta.of(-1, 1000.0, null, "v1")).apply(CellDelta.of(-1, 200.0, null, "v1"));
         assertThat(s.salaryCount()).isEqualTo(3);
         assertThat(s.quantile(0.5)).isEqualTo(200);
         assertThat(s.quantile(0.75)).isEqualTo(250);
         assertThat(CellState.empty().quantile(0.5)).isNull();
+    }
+
+    @Test
+    void coalescedDeltasAddUpAndCancel() {
+        CellDelta sum = CellDelta.of(1, null, 100.0, "v1").plus(CellDelta.of(0, 100.0, 120.0, "v1"))
+                .plus(CellDelta.of(1, null, 90.0, "v2"));
+        assertThat(sum).isEqualTo(new CellDelta(2, List.of(), List.of(120.0, 90.0), "v2"));
+        assertThat(CellState.empty().apply(sum).quantile(1)).isEqualTo(120.0);
+        assertThat(CellDelta.of(1, null, 5.0, "v1").plus(CellDelta.of(-1, 5.0, null, "v1")))
+                .isEqualTo(new CellDelta(0, List.of(), List.of(), "v1"));
     }
 
     @Test
