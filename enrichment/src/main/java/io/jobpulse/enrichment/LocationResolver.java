@@ -78,6 +78,7 @@ public final class LocationResolver {
         alias(b, "San Francisco Bay Area", "San Francisco", "US", "CA");
         alias(b, "SFBA", "San Francisco", "US", "CA");
         alias(b, "NYC", "New York", "US", "NY");
+        alias(b, "New York", "New York", "US", "NY");
         alias(b, "New York City", "New York", "US", "NY");
         alias(b, "NY", "New York", "US", "NY");
         alias(b, "Manhattan", "New York", "US", "NY");
@@ -124,8 +125,12 @@ public final class LocationResolver {
             b.add(c[0], COUNTRY | (countryCodes.size() - 1), true);
         }
         for (Map.Entry<String, String> e : gazetteer.usStates().entrySet()) {
+            String name = titleCase(e.getKey());
+            if (aliasSpellings.contains(name) || gazetteer.citiesByName().containsKey(name) && !CITY_STOP.contains(name)) {
+                continue; // "New York": the city; the state still qualifies cities ("Albany, New York")
+            }
             states.add(new String[] {"US", e.getValue()});
-            b.add(titleCase(e.getKey()), STATE | (states.size() - 1), true);
+            b.add(name, STATE | (states.size() - 1), true);
         }
         for (Map.Entry<String, String> e : gazetteer.caProvinces().entrySet()) {
             states.add(new String[] {"CA", e.getValue()});
@@ -188,7 +193,10 @@ public final class LocationResolver {
 
     private static final String[] TZ_REGIONS = {"US", "EU", "Americas", "WORLD"};
 
+    private final Set<String> aliasSpellings = new java.util.HashSet<>();
+
     private void alias(PhraseMatcher.Builder b, String spelling, String city, String country, String region) {
+        aliasSpellings.add(spelling);
         cityGroups.add(List.of(new Gazetteer.City(city, country, region, Integer.MAX_VALUE)));
         b.add(spelling, CITY | (cityGroups.size() - 1), true);
     }
@@ -396,6 +404,9 @@ public final class LocationResolver {
                     String surface = text.substring(start, end);
                     if (alias && (surface.equals("LA") || surface.equals("NY") || surface.equals("DC")) && !inHeader && !(start < cueUntil)) {
                         continue;
+                    }
+                    if (isQualifier(text, ms, i) && gazetteer.usStates().containsKey(surface.toLowerCase(java.util.Locale.ROOT))) {
+                        continue; // "Albany, New York": the state of the city before
                     }
                     if (!(inHeader || start < cueUntil || listContinues(text, lastPlaceEnd, start))) {
                         continue;

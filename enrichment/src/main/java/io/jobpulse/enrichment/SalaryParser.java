@@ -62,6 +62,10 @@ public final class SalaryParser {
                 i = skipNumber(text, i);
                 continue;
             }
+            if (f.min() < 0) {
+                i = Math.max(i, f.end() - 1); // a rejected range: do not read its upper bound alone
+                continue;
+            }
             String cur = f.currency() == null ? defaultCurrency(countryHint) : f.currency();
             if (curFirst == null) {
                 curFirst = cur;
@@ -342,15 +346,23 @@ public final class SalaryParser {
         }
         for (String w : NOT_PAY_AFTER) {
             if (after.startsWith(w, a0)) {
-                return null;
+                return new Found(-1, null, null, null, start, end);
             }
         }
-        if (period == null) {
+        int sentence = Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n'));
+        if (sentence >= 0) {
+            before = before.substring(sentence + 1); // "We raised $100M. Compensation $250k": a new sentence
+        }
+        String lead = before.stripTrailing();
+        boolean payCue = lead.endsWith("salary") || lead.endsWith("salary:") || lead.endsWith("compensation")
+                || lead.endsWith("compensation:") || lead.endsWith("pay") || lead.endsWith("pay:") || lead.endsWith("base")
+                || lead.endsWith("ote") || lead.endsWith("range") || lead.endsWith("range:") || lead.endsWith("is");
+        if (period == null && !payCue) {
             for (String w : NOT_PAY_BEFORE) {
                 int at = before.lastIndexOf(w);
                 if (at >= 0 && (at == 0 || !Character.isLetter(before.charAt(at - 1)))
                         && (at + w.length() >= before.length() || !Character.isLetter(before.charAt(at + w.length())))) {
-                    return null;
+                    return new Found(-1, null, null, null, start, end);
                 }
             }
         }
@@ -388,7 +400,7 @@ public final class SalaryParser {
             return null;
         }
         if (b == null) {
-            String lead = before.stripTrailing();
+            lead = before.stripTrailing();
             if (lead.endsWith(">=") || lead.endsWith(">") || lead.endsWith("from") || lead.endsWith("starting at")
                     || lead.endsWith("at least") || lead.endsWith("minimum") || lead.endsWith("min")) {
                 open = true;

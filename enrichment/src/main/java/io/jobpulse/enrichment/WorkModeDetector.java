@@ -65,6 +65,23 @@ public final class WorkModeDetector {
         this.matcher = b.build();
     }
 
+    /** "1-4 days a week / per week / in the office" right after an on-site phrase. */
+    private static boolean fewDaysAfter(String text, int end) {
+        int n = text.length();
+        for (int i = end; i < Math.min(n, end + 12); i++) {
+            char c = text.charAt(i);
+            if (c >= '1' && c <= '4' && (i + 1 >= n || !Character.isDigit(text.charAt(i + 1)))) {
+                String rest = text.substring(i + 1, Math.min(n, i + 20)).toLowerCase(java.util.Locale.ROOT);
+                return rest.startsWith(" days") || rest.startsWith(" day ") || rest.startsWith("-5 days") == false
+                        && rest.startsWith("x") && rest.contains("week");
+            }
+            if (c == '.' || c == '|' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     public List<WorkMode> detect(PlainText plain, Header header, StructuredHints hints) {
         String text = plain.text();
         EnumSet<WorkMode> found = EnumSet.noneOf(WorkMode.class);
@@ -98,6 +115,10 @@ public final class WorkModeDetector {
                     return true;
                 }
                 hybridEnd[0] = end;
+            }
+            if (m == WorkMode.ONSITE && !surface.contains("days") && fewDaysAfter(text, end)) {
+                found.add(WorkMode.HYBRID); // "On-site 3 days a week"
+                return true;
             }
             if (m == WorkMode.ONSITE && start - hybridEnd[0] < 25 && start >= hybridEnd[0]) {
                 return true; // "Hybrid (in office 3 days a week)", "Hybrid On-site": details of the hybrid mode

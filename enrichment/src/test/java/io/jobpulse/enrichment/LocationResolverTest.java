@@ -65,4 +65,11 @@ class LocationResolverTest {
         assertThat(x.locations()).containsExactly(new Location("Bangalore", null, "IN"), new Location("Mumbai", null, "IN"));
         assertThat(e("Acme | Germany | ONSITE").locations()).containsExactly(new Location(null, null, "DE"));
     }
+
+    @Test
+    void newYorkIsTheCityUnlessItQualifiesOne() {
+        assertThat(e("Acme | Engineer. Offices in London and New York.").locations()).containsExactly(
+                new Location("London", null, "GB"), new Location("New York", "NY", "US"));
+        assertThat(e("Acme | Albany, New York | Onsite").locations()).containsExactly(new Location("Albany", "NY", "US"));
+    }
 }

@@ -69,4 +69,10 @@ class SalaryParserTest {
         assertThat(s.min()).isEqualTo(120000.0);
         assertThat(s.source()).isEqualTo(Salary.Source.STRUCTURED);
     }
+
+    @Test
+    void fundingInTheSentenceBeforeDoesNotHideTheRange() {
+        assertSalary("We raised $100M led by Sequoia. Compensation $250k-$350k base.", 250000.0, 350000.0, "USD", SalaryPeriod.YEAR);
+        assertThat(salary("We raised $20M-$30M in two rounds")).isNull();
+    }
 }

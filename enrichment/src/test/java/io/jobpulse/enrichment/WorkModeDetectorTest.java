@@ -47,4 +47,9 @@ class WorkModeDetectorTest {
         assertThat(Enrichers.SHARED.enrich(new PostingText("Engineer", "We build things.", null, hints)).workModes())
                 .containsExactly(WorkMode.REMOTE);
     }
+
+    @Test
+    void aFewOfficeDaysAreHybrid() {
+        assertThat(modes("Frontend Developer in Austin. On-site 3 days a week.")).containsExactly(WorkMode.HYBRID);
+    }
 }
