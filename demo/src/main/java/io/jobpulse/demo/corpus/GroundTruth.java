@@ -103,15 +103,27 @@ public final class GroundTruth {
     }
 
     /** What ingest should report for the run of a simulated day. */
-    public record DayIngest(int listed, int newPostings, int acceptedNew, int rejectedNew, int closedPostings,
-                            int closedJobs, int editedJobs) {
+    /**
+     * @param listed         listings up (well-formed or not)
+     * @param newPostings    listings first up today
+     * @param acceptedNew    well-formed ones among them
+     * @param rejectedNew    defective ones among them
+     * @param rejectedListed defective listings up today: ingest rejects them on every run they are listed
+     * @param closedPostings well-formed listings gone today (closed jobs, and first postings replaced by a repost)
+     * @param closedJobs     jobs closed today
+     * @param editedJobs     active jobs edited today
+     */
+    public record DayIngest(int listed, int newPostings, int acceptedNew, int rejectedNew, int rejectedListed,
+                            int closedPostings, int closedJobs, int editedJobs) {
     }
 
     public DayIngest ingest(int day) {
-        int listed = 0, fresh = 0, accepted = 0, rejected = 0, closedPostings = 0, closedJobs = 0, edited = 0;
+        int listed = 0, fresh = 0, accepted = 0, rejected = 0, rejectedListed = 0, closedPostings = 0, closedJobs = 0;
+        int edited = 0;
         for (Job j : corpus.jobs()) {
             for (Listing l : j.listings()) {
                 listed += l.listedOn(day) ? 1 : 0;
+                rejectedListed += l.listedOn(day) && l.defect() != null ? 1 : 0;
                 if (l.firstDay() == day) {
                     fresh++;
                     if (l.defect() == null) {
@@ -131,7 +143,7 @@ public final class GroundTruth {
                 edited++;
             }
         }
-        return new DayIngest(listed, fresh, accepted, rejected, closedPostings, closedJobs, edited);
+        return new DayIngest(listed, fresh, accepted, rejected, rejectedListed, closedPostings, closedJobs, edited);
     }
 
     /** Totals after the last simulated day, as the demo's summary states them. */
@@ -200,6 +212,7 @@ public final class GroundTruth {
             im.put("new_postings", in.newPostings());
             im.put("accepted_new", in.acceptedNew());
             im.put("rejected_new", in.rejectedNew());
+            im.put("rejected_listed", in.rejectedListed());
             im.put("closed_postings", in.closedPostings());
             im.put("closed_jobs", in.closedJobs());
             im.put("edited_jobs", in.editedJobs());
