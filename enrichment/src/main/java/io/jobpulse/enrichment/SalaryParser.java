@@ -126,11 +126,16 @@ public final class SalaryParser {
      */
     private static boolean maybePay(String text, int i) {
         int n = text.length();
-        for (int j = Math.max(0, i - 5); j < i; j++) {
+        // a currency sign or code just before: "$120k", "£ 45,000", "USD 90,000", "CA$100k"
+        for (int j = Math.max(0, i - 4); j < i; j++) {
             char c = text.charAt(j);
-            if (c == '$' || c >= 'A' && c <= 'Z' || c > 127 && (c == '\u00A3' || c == '\u20AC' || c == '\u20B9' || c == '\u00A5')) {
+            if (c == '$' || c > 127 && (c == '\u00A3' || c == '\u20AC' || c == '\u20B9' || c == '\u00A5')) {
                 return true;
             }
+        }
+        if (i >= 4 && text.charAt(i - 1) == ' ' && Character.isUpperCase(text.charAt(i - 2)) && Character.isUpperCase(text.charAt(i - 3))
+                && Character.isUpperCase(text.charAt(i - 4))) {
+            return true;
         }
         int j = i;
         while (j < n && (Character.isDigit(text.charAt(j)) || text.charAt(j) == ',' || text.charAt(j) == '.')) {
@@ -139,13 +144,27 @@ public final class SalaryParser {
         if (j - i >= 5) {
             return true; // 45,000 / 60.000 / 120000
         }
-        for (int k = j; k < Math.min(n, j + 14); k++) {
+        // "150-230k", "100k", "45-70 USD per hour", "85/hr", "100-200k CHF", "65-85k Euro", "7560-11760 USD a month"
+        int limit = Math.min(n, j + 14);
+        for (int k = j; k < limit; k++) {
             char c = text.charAt(k);
-            if (c == 'k' || c == '$' || c >= 'A' && c <= 'Z' || c == '/' || c == '\u00A3' || c == '\u20AC') {
+            if (c == 'k' || c == 'K') {
+                return k + 1 >= n || !Character.isLowerCase(text.charAt(k + 1)) || k == j;
+            }
+            if (c == '$' || c == '/' || c == '\u00A3' || c == '\u20AC') {
+                return true;
+            }
+            if (c >= 'A' && c <= 'Z' && k + 2 < n && Character.isUpperCase(text.charAt(k + 1)) && Character.isUpperCase(text.charAt(k + 2))) {
+                return true; // USD, EUR, CHF
+            }
+            if ((c == 'E' || c == 'e') && text.regionMatches(true, k, "euro", 0, 4)) {
                 return true;
             }
             if (c == 'p' && text.startsWith("per ", k)) {
                 return true;
+            }
+            if (Character.isLetter(c) && !(k > j && (text.charAt(k - 1) == ' ' || Character.isDigit(text.charAt(k - 1))))) {
+                continue;
             }
         }
         return false;
