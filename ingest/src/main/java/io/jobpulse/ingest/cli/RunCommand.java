@@ -70,9 +70,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Fetch every source now, ignoring min-interval.")
     boolean force;
 
-    @Option(names = "--no-progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Progress bars on the terminal (default: on when stderr is a terminal).")
-    boolean progress;
+    @Option(names = "--no-progress", description = "No progress bars (they are drawn only when the console is a terminal anyway).")
+    boolean noProgress;
 
     @Option(names = "--parallelism", defaultValue = "4", description = "Sources fetched at the same time (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -115,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
-        boolean showProgress = progress && System.console() != null;
+        boolean showProgress = !noProgress && System.console() != null;
         try (IngestRunner runner = new IngestRunner(cfg, new IngestRunner.Target(endpoints.kafkaBootstrapServers(),
                 endpoints.registry()), metrics, Clock.systemUTC(), parallelism)) {
             runner.prepareTopics();

@@ -32,6 +32,7 @@ public final class FetchContext {
     private final Map<String, Validators> newValidators = new HashMap<>();
     private final Progress progress;
     private int pages;
+    private Runnable beforeRequest = () -> { };
 
     public FetchContext(String instanceId, SourceOptions options, HttpFetcher http, double requestsPerSecond,
                         Map<String, Validators> previousValidators, Progress progress) {
@@ -41,6 +42,14 @@ public final class FetchContext {
         this.requestsPerSecond = requestsPerSecond;
         this.previousValidators = Map.copyOf(previousValidators);
         this.progress = progress == null ? (p, t) -> { } : progress;
+    }
+
+    /**
+     * Called before every request: the run uses it to finish publishing what the connector has handed over so far,
+     * so a slow or stuck next page does not hold back postings already fetched.
+     */
+    public void beforeRequest(Runnable hook) {
+        this.beforeRequest = hook;
     }
 
     public String instanceId() {
@@ -72,6 +81,7 @@ public final class FetchContext {
             throws HttpFetchException, InterruptedException {
         Validators previous = conditional ? previousValidators.getOrDefault(uri.toString(), Validators.NONE)
                 : Validators.NONE;
+        beforeRequest.run();
         FetchedResponse response = http.get(uri, previous, requestsPerSecond, headers);
         if (conditional && !response.validators().isEmpty()) {
             newValidators.put(uri.toString(), response.validators());

@@ -95,6 +95,11 @@ public final class PostingPublisher implements AutoCloseable {
         }
     }
 
+    /** True after an error that leaves the producer unusable (fenced, out of sequence); a new publisher is needed. */
+    public boolean broken() {
+        return fatal != null;
+    }
+
     @Override
     public void close() {
         sender.shutdown();

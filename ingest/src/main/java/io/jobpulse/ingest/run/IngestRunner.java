@@ -116,6 +116,9 @@ public final class IngestRunner implements AutoCloseable {
                 metrics.record(summary);
                 summaries.add(summary);
             }
+            if (publisher.broken()) {
+                resetPublisher(); // the next run starts a fresh producer (and fences whoever fenced us, if still alive)
+            }
             return new RunSummary(runId, started, clock.instant(), summaries);
         } finally {
             pool.shutdownNow();

@@ -122,6 +122,7 @@ final class SourceRun {
         fetchedAt = started.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         FetchContext ctx = new FetchContext(source.id(), source.options(), http, source.requestsPerSecond(),
                 checkpoint.validators(), (pages, total) -> progress.page(source.id(), pages, total));
+        ctx.beforeRequest(() -> applyPending(0));
         FetchOutcome outcome;
         String error = null;
         try {
