@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern ROLE_PAGE = Pattern.compile("/roles/([^/]+)");
     /** Aggregates move with the sink's batches; a minute of staleness is fine for dashboards and spares ClickHouse. */
     static final String DATA_CACHE = "public, max-age=60";
+    public static final int DEFAULT_CACHE_SECONDS = 15;
 
     private final ClickHouseQueries queries;
     private final RoleSummaryQuery roleSummary;
@@ -53,17 +55,20 @@ public final class ApiServer implements AutoCloseable {
     private final SearchQuery search;
     private final Clock clock;
     private final Supplier<SinkStatus> sink;
+    private final ResponseCache cache;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private ApiServer(ClickHouseSettings clickHouse, int port, Clock clock, Supplier<SinkStatus> sink) throws IOException {
+    private ApiServer(ClickHouseSettings clickHouse, int port, Clock clock, Supplier<SinkStatus> sink, Duration cacheTtl)
+            throws IOException {
         this.queries = new ClickHouseQueries(clickHouse);
         this.roleSummary = new RoleSummaryQuery(queries);
         this.trend = new TrendQuery(queries);
         this.search = new SearchQuery(queries);
         this.clock = clock;
         this.sink = sink;
+        this.cache = new ResponseCache(cacheTtl);
         this.server = HttpServer.create(new InetSocketAddress(port), 256);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -75,7 +80,16 @@ public final class ApiServer implements AutoCloseable {
      * @param sink the in-process sink's status for {@code /health}, or a supplier of null when none runs here
      */
     public static ApiServer start(ClickHouseSettings clickHouse, int port, Clock clock, Supplier<SinkStatus> sink) throws IOException {
-        ApiServer api = new ApiServer(clickHouse, port, clock, sink);
+        return start(clickHouse, port, clock, sink, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(ClickHouseSettings, int, Clock, Supplier)}, keeping role summaries and trends for
+     * {@code cacheTtl} ({@code serve} uses {@value #DEFAULT_CACHE_SECONDS} s; zero disables the cache).
+     */
+    public static ApiServer start(ClickHouseSettings clickHouse, int port, Clock clock, Supplier<SinkStatus> sink,
+                                  Duration cacheTtl) throws IOException {
+        ApiServer api = new ApiServer(clickHouse, port, clock, sink, cacheTtl);
         api.server.start();
         log.info("Serving the API and dashboards on http://127.0.0.1:{}/", api.port());
         return api;
@@ -125,8 +139,10 @@ public final class ApiServer implements AutoCloseable {
                 sendJson(exchange, 200, Map.of("roles", RoleFamilies.ALL, "windows",
                         TimeWindow.ALL.stream().map(TimeWindow::label).toList()), "public, max-age=3600");
             }
-            case "/api/trends/technologies" ->
-                    sendJson(exchange, 200, trend.run(TrendQuery.Request.of(QueryParameters.parse(rawQuery)), today), DATA_CACHE);
+            case "/api/trends/technologies" -> {
+                TrendQuery.Request request = TrendQuery.Request.of(QueryParameters.parse(rawQuery));
+                sendJson(exchange, 200, cache.get(List.of(request, today), () -> trend.run(request, today)), DATA_CACHE);
+            }
             case "/api/postings" ->
                     sendJson(exchange, 200, search.run(SearchQuery.Request.of(QueryParameters.parse(rawQuery)), today), DATA_CACHE);
             case "/", "/roles", "/roles/" -> {
@@ -137,7 +153,7 @@ public final class ApiServer implements AutoCloseable {
             default -> {
                 if ((m = SUMMARY.matcher(path)).matches()) {
                     RoleSummaryQuery.Request request = RoleSummaryQuery.Request.of(decode(m.group(1)), QueryParameters.parse(rawQuery));
-                    sendJson(exchange, 200, roleSummary.run(request, today), DATA_CACHE);
+                    sendJson(exchange, 200, cache.get(List.of(request, today), () -> roleSummary.run(request, today)), DATA_CACHE);
                 } else if ((m = ROLE_PAGE.matcher(path)).matches() && RoleFamilies.ALL.contains(decode(m.group(1)))) {
                     sendBytes(exchange, 200, "text/html; charset=utf-8", DashboardAssets.page(), "no-cache");
                 } else if (path.startsWith("/assets/") && DashboardAssets.asset(path.substring("/assets/".length())) != null) {

@@ -35,6 +35,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--with-sink", description = "Also run the Kafka-to-ClickHouse sink in this process.")
     boolean withSink;
 
+    @Option(names = "--cache-ttl", defaultValue = "PT" + ApiServer.DEFAULT_CACHE_SECONDS + "S",
+            description = "How long role summaries and trends are reused per role and window; PT0S disables (default: ${DEFAULT-VALUE}).")
+    java.time.Duration cacheTtl;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +63,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         final ClickHouseSink runningSink = sink;
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ApiServer api = ApiServer.start(clickHouse, port, Clock.systemUTC(), () -> runningSink == null ? null : runningSink.status())) {
+        try (ApiServer api = ApiServer.start(clickHouse, port, Clock.systemUTC(),
+                () -> runningSink == null ? null : runningSink.status(), cacheTtl)) {
             spec.commandLine().getOut().printf("Serving on http://127.0.0.1:%d/roles/backend%s%n", api.port(),
                     withSink ? " (sink running)" : "");
             spec.commandLine().getOut().flush();

@@ -3,7 +3,6 @@ package io.jobpulse.analytics.sink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobpulse.analytics.schema.SchemaMigrator;
-import io.jobpulse.contracts.AvroSerdes;
 import io.jobpulse.contracts.TopicSpec;
 import io.jobpulse.contracts.Topics;
 import io.jobpulse.contracts.avro.AggregateRow;
@@ -23,6 +22,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,7 +44,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -96,11 +97,16 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
     private final PostingsTable postings = new PostingsTable();
     private final AggregatesTable aggregates = new AggregatesTable();
     private final List<Pending> buffer = new ArrayList<>();
+    /** Inserts run here, so the consumer thread polls and deserializes the next batch meanwhile. One at a time. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "clickhouse-sink-writer"));
+    /** The batch being written (or held for a retry), and the write in progress; null when none. */
+    private List<Pending> held;
+    private Future<Integer> inFlight;
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, String> deadLetters;
-    private Deserializer<EnrichedPosting> postingDeserializer;
-    private Deserializer<AggregateRow> aggregateDeserializer;
+    private ConfluentAvroReader<EnrichedPosting> postingReader;
+    private ConfluentAvroReader<AggregateRow> aggregateReader;
     private Connection connection;
     private long bufferStartedNanos;
 
@@ -118,8 +124,8 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         try {
             ensureTopics();
             migrateWithRetry();
-            postingDeserializer = AvroSerdes.deserializer(settings.registry(), EnrichedPosting.class, false);
-            aggregateDeserializer = AvroSerdes.deserializer(settings.registry(), AggregateRow.class, false);
+            postingReader = new ConfluentAvroReader<>(settings.registry(), EnrichedPosting.class);
+            aggregateReader = new ConfluentAvroReader<>(settings.registry(), AggregateRow.class);
             deadLetters = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
             consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
             consumer.subscribe(List.of(settings.enrichedTopic(), settings.aggregatesTopic()), new DropRevoked());
@@ -127,12 +133,19 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
             log.info("Sink consuming {} and {} into {} (batches of {} rows or {} ms)", settings.enrichedTopic(),
                     settings.aggregatesTopic(), settings.clickHouse(), settings.batchRows(), settings.batchDelay().toMillis());
             while (running) {
-                Duration timeout = buffer.isEmpty() ? Duration.ofMillis(500) : untilBatchDue();
+                Duration timeout = inFlight != null ? Duration.ofMillis(5)
+                        : buffer.isEmpty() ? Duration.ofMillis(500) : untilBatchDue();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
                     add(record);
                 }
-                if (batchDue()) {
-                    flushWithRetry();
+                if (inFlight != null && (inFlight.isDone() || buffer.size() >= settings.batchRows())) {
+                    finishWrite(); // waits when the next batch is already full: one batch in memory beyond the one written
+                }
+                if (inFlight == null && batchDue()) {
+                    held = new ArrayList<>(buffer);
+                    buffer.clear();
+                    List<Pending> batch = held;
+                    inFlight = writer.submit(() -> write(batch));
                 }
             }
         } catch (WakeupException e) {
@@ -169,10 +182,12 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         }
         try {
             Object value = record.topic().equals(settings.enrichedTopic())
-                    ? postingDeserializer.deserialize(record.topic(), record.value())
-                    : aggregateDeserializer.deserialize(record.topic(), record.value());
+                    ? postingReader.read(record.value())
+                    : aggregateReader.read(record.value());
             buffer.add(new Row(tp, record.offset(), record.key(), value));
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
+            // The payload itself is bad (framing, unknown schema id, bytes not matching the schema). A registry that
+            // cannot be reached is an IllegalStateException and stops the sink instead: nothing is dead-lettered for it.
             buffer.add(new Undecodable(tp, record.offset(), record.key(), record.value(),
                     "cannot deserialize: " + ClickHouseErrors.reason(e)));
         }
@@ -188,32 +203,43 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), left));
     }
 
-    /** Writes the buffer, retrying with back-off until ClickHouse takes it or the sink is closed. */
-    private void flushWithRetry() {
+    /**
+     * Completes the write in progress: on success commits its offsets; when ClickHouse (or the dead-letter topic)
+     * failed, keeps the batch and retries it with back-off until it is written or the sink is closed.
+     */
+    private void finishWrite() {
         Duration backoff = settings.backoffInitial();
-        while (!buffer.isEmpty()) {
+        Future<Integer> attempt = inFlight;
+        while (true) {
             try {
-                int rows = buffer.size();
-                int rejected = flush();
-                status.batchWritten(rows - rejected, rejected);
+                int rejected = attempt.get();
+                commit(held);
+                status.batchWritten(held.size() - rejected, rejected);
                 if (!consumer.paused().isEmpty()) {
                     log.info("ClickHouse accepted the held batch; resuming consumption");
                     consumer.resume(consumer.paused());
                 }
+                held = null;
+                inFlight = null;
                 return;
-            } catch (SQLException | KafkaException | TimeoutException | ExecutionException e) {
-                if (e instanceof WakeupException w) {
-                    throw w;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (!(cause instanceof SQLException || cause instanceof KafkaException || cause instanceof TimeoutException
+                        || cause instanceof ExecutionException)) {
+                    throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
                 }
-                closeConnection();
-                status.failed(ClickHouseErrors.reason(e));
-                log.warn("Batch of {} records not written (attempt {}), retrying in {} ms: {}", buffer.size(),
-                        status.snapshot().consecutiveFailures(), backoff.toMillis(), ClickHouseErrors.reason(e));
+                status.failed(ClickHouseErrors.reason(cause));
+                log.warn("Batch of {} records not written (attempt {}), retrying in {} ms: {}", held.size(),
+                        status.snapshot().consecutiveFailures(), backoff.toMillis(), ClickHouseErrors.reason(cause));
+                inFlight = null;
                 if (!running) {
-                    return;
+                    return; // uncommitted: consumed again next time
                 }
                 waitPolling(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : backoff.multipliedBy(2);
+                List<Pending> batch = held;
+                attempt = writer.submit(() -> write(batch));
+                inFlight = attempt;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while writing a batch", e);
@@ -236,12 +262,21 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         }
     }
 
-    /** Writes the whole buffer, dead-letters what ClickHouse refuses, commits; returns the number dead-lettered. */
-    private int flush() throws SQLException, TimeoutException, ExecutionException, InterruptedException {
+    /** On the writer thread: inserts a batch and dead-letters what ClickHouse refuses; returns the number dead-lettered. */
+    private int write(List<Pending> batch) throws SQLException, TimeoutException, ExecutionException, InterruptedException {
+        try {
+            return writeOnce(batch);
+        } catch (SQLException | KafkaException | TimeoutException | ExecutionException e) {
+            closeConnection(); // a fresh one for the retry
+            throw e;
+        }
+    }
+
+    private int writeOnce(List<Pending> batch) throws SQLException, TimeoutException, ExecutionException, InterruptedException {
         List<Row> postingRows = new ArrayList<>();
         List<Row> aggregateRows = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
-        for (Pending p : buffer) {
+        for (Pending p : batch) {
             switch (p) {
                 case Row r when r.value() == null -> { }
                 case Row r when r.value() instanceof EnrichedPosting -> postingRows.add(r);
@@ -270,8 +305,6 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
                 f.get(30, TimeUnit.SECONDS);
             }
         }
-        commit();
-        buffer.clear();
         return rejected.size();
     }
 
@@ -334,9 +367,9 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         return node.toString();
     }
 
-    private void commit() {
+    private void commit(List<Pending> batch) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (Pending p : buffer) {
+        for (Pending p : batch) {
             offsets.merge(p.partition(), new OffsetAndMetadata(p.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
@@ -427,7 +460,7 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // commits follow ClickHouse's acceptance, see flush()
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // commits follow ClickHouse's acceptance, see finishWrite()
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // the streams stage writes transactionally
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchRows(), 5_000));
@@ -449,16 +482,27 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         if (status.state() != SinkStatus.State.FAILED) {
             status.state(SinkStatus.State.STOPPED);
         }
+        if (inFlight != null && consumer != null) {
+            try {
+                int rejected = inFlight.get(30, TimeUnit.SECONDS);
+                commit(held);
+                status.batchWritten(held.size() - rejected, rejected);
+            } catch (Exception e) {
+                log.debug("last batch not confirmed; it is consumed again next time", e);
+            }
+        }
+        writer.shutdownNow();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeConnection();
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(5));
         }
         if (deadLetters != null) {
             deadLetters.close(Duration.ofSeconds(5));
-        }
-        if (postingDeserializer != null) {
-            postingDeserializer.close();
-            aggregateDeserializer.close();
         }
         log.info("Sink stopped: {}", status.snapshot());
     }
@@ -468,6 +512,24 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             buffer.removeIf(p -> partitions.contains(p.partition()));
+            if (inFlight != null) {
+                try {
+                    int rejected = inFlight.get();
+                    commit(held); // still ours until this callback returns
+                    status.batchWritten(held.size() - rejected, rejected);
+                    held = null;
+                    inFlight = null;
+                    return;
+                } catch (ExecutionException e) {
+                    // Failed: the retry in finishWrite() handles what is left of it.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (held != null) {
+                held.removeIf(p -> partitions.contains(p.partition()));
+            }
         }
 
         @Override

@@ -12,10 +12,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
-/** Maps an {@link EnrichedPosting} to a row of the {@code postings} table (see {@code V001__postings.sql}). */
-final class PostingsTable implements SinkTable<EnrichedPosting> {
+/** Maps an {@link EnrichedPosting} to a row of the {@code postings} table (see {@code V001__postings.sql}); public for the sink benchmark's raw-JDBC baseline. */
+public final class PostingsTable implements SinkTable<EnrichedPosting> {
 
-    static final String INSERT = "INSERT INTO postings (id, canonical_id, duplicate_of, source, source_id, board, status, "
+    public static final String INSERT = "INSERT INTO postings (id, canonical_id, duplicate_of, source, source_id, board, status, "
             + "version, content_hash, title, company, description_text, url, location_raw, posted_at, first_seen_at, "
             + "last_seen_at, closed_at, day, technologies, technology_categories, seniority, roles, work_modes, "
             + "location_cities, location_regions, location_countries, remote_regions, salary_currency, salary_period, "

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /** One ClickHouse table the sink writes: its batch INSERT and how a record becomes that statement's parameters. */
-interface SinkTable<V> {
+public interface SinkTable<V> {
 
     String name();
 
