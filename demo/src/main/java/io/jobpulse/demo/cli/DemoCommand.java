@@ -155,9 +155,11 @@ public final class DemoCommand implements Callable<Integer> {
 
         DemoPipeline.Summary s = pipeline.summary();
         out.println("Dashboard: " + pipeline.dashboardUrl());
-        out.printf("Postings ingested: %,d; duplicates merged: %,d; closed: %,d; rejected: %,d; active jobs: %,d%n",
-                s.postingsIngested(), s.duplicatesMerged(), s.closed(), s.rejected(), s.activeJobs());
-        if (config == null && !reuse) {
+        String row = "%-14s %10s %12s %8s %9s %12s%n";
+        out.printf(row, "", "postings", "duplicates", "closed", "rejected", "active jobs");
+        out.printf(row, "Pipeline:", n(s.postingsIngested()), n(s.duplicatesMerged()), n(s.closed()), n(s.rejected()),
+                n(s.activeJobs()));
+        if (config == null) {
             GroundTruth truth = GroundTruth.of(pipeline.corpus());
             GroundTruth.Totals t = truth.totals();
             int closedTruth = 0;
@@ -166,11 +168,12 @@ public final class DemoCommand implements Callable<Integer> {
                 closedTruth += truth.ingest(d).closedPostings();
                 rejectedTruth += truth.ingest(d).rejectedListed();
             }
-            out.printf("Ground truth:      %,d;                    %,d;         %,d;           %,d;              %,d  (%s)%n",
-                    t.postingsIngested(), t.duplicatesMerged(), closedTruth, rejectedTruth, t.activeJobs(),
-                    s.postingsIngested() == t.postingsIngested() && s.duplicatesMerged() == t.duplicatesMerged()
-                            && s.closed() == closedTruth && s.rejected() == rejectedTruth && s.activeJobs() == t.activeJobs()
-                            ? "all equal" : "differs: see " + dir.resolve("corpus/ground-truth.json"));
+            boolean equal = s.postingsIngested() == t.postingsIngested() && s.duplicatesMerged() == t.duplicatesMerged()
+                    && s.closed() == closedTruth && s.rejected() == rejectedTruth && s.activeJobs() == t.activeJobs();
+            out.printf(row, "Ground truth:", n(t.postingsIngested()), n(t.duplicatesMerged()), n(closedTruth),
+                    n(rejectedTruth), n(t.activeJobs()));
+            out.println(equal ? "The pipeline's numbers equal the generator's ground truth."
+                    : "The pipeline's numbers differ from the ground truth in " + dir.resolve("corpus/ground-truth.json"));
         }
         out.println("Press Ctrl-C to stop" + (temporary ? "." : "; the next start with --data-dir " + dir + " serves this data again."));
         out.flush();
@@ -182,6 +185,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         closed.await();
         return 0;
+    }
+
+    private static String n(long v) {
+        return String.format("%,d", v);
     }
 
     private static Properties readState(Path dir) throws IOException {

@@ -4,6 +4,7 @@ import io.jobpulse.analytics.ClickHouseSettings;
 import io.jobpulse.analytics.api.ApiServer;
 import io.jobpulse.analytics.sink.ClickHouseSink;
 import io.jobpulse.analytics.sink.SinkSettings;
+import io.jobpulse.contracts.Topics;
 import io.jobpulse.demo.boards.SampleBoardServer;
 import io.jobpulse.demo.boards.SourcesFile;
 import io.jobpulse.demo.corpus.Corpus;
@@ -27,6 +28,10 @@ import io.jobpulse.streams.StreamsSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
@@ -198,19 +203,40 @@ public final class DemoPipeline implements AutoCloseable {
         }
     }
 
-    /** What the pipeline holds now, from ClickHouse and the ingest runs (never from the ground truth). */
+    /**
+     * What the pipeline holds now (never from the ground truth): postings, duplicates, closed postings and active jobs
+     * from ClickHouse; rejected items from ingest's dead-letter topic (one per run an item was rejected in).
+     */
     public record Summary(long postingsIngested, long duplicatesMerged, long closed, long rejected, long activeJobs) {
     }
 
     public Summary summary() throws SQLException {
-        long created = runs.stream().mapToLong(r -> r.totals().created()).sum();
-        long closed = runs.stream().mapToLong(r -> r.totals().closed()).sum();
-        long rejected = runs.stream().mapToLong(r -> r.totals().rejected()).sum();
         try (Connection c = clickHouse.connect(Map.of()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT countIf(duplicate_of IS NOT NULL), "
+             ResultSet r = s.executeQuery("SELECT count(), countIf(duplicate_of IS NOT NULL), countIf(status = 'CLOSED'), "
                      + "uniqExactIf(canonical_id, status = 'ACTIVE') FROM postings FINAL")) {
             r.next();
-            return new Summary(created, r.getLong(1), closed, rejected, r.getLong(2));
+            return new Summary(r.getLong(1), r.getLong(2), r.getLong(3), deadLetters(), r.getLong(4));
+        }
+    }
+
+    /** Records in ingest's dead-letter topic, read committed. */
+    private long deadLetters() {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_DEAD_LETTERS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
         }
     }
 
