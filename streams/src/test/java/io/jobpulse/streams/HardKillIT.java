@@ -56,7 +56,8 @@ class HardKillIT {
             try {
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     assertThat(second.isAlive()).as("second instance alive; log: %s", log(pipeline, "second")).isTrue();
-                    assertThat(Workload.observed(pipeline.aggregates())).isEqualTo(truth);
+                    assertThat(Workload.observed(pipeline.aggregates())).as("aggregates; offsets: %s", pipeline.offsetsReport())
+                            .isEqualTo(truth);
                 });
                 // Retractions must not have gone below zero anywhere, in any aggregate.
                 assertThat(pipeline.aggregates().values()).allSatisfy(row -> assertThat(row.getCount()).isNotNegative());

@@ -80,6 +80,33 @@ final class PipelineFixture implements AutoCloseable {
         return deadLetters.poll(s -> 0L);
     }
 
+    /**
+     * For failure messages: per output/internal partition, the high watermark vs the last stable offset (a gap that
+     * does not close is an open transaction), and the application's committed input offsets vs the end.
+     */
+    String offsetsReport() {
+        StringBuilder out = new StringBuilder();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            List<String> names = List.of(topics.postings(), topics.aggregates(), topics.enrichedPostings(),
+                    applicationId + "-dedupe-blocks-repartition", applicationId + "-aggregate-cells-repartition");
+            var described = admin.describeTopics(names).allTopicNames().get();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            described.forEach((name, d) -> d.partitions().forEach(p ->
+                    latest.put(new TopicPartition(name, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            var hw = admin.listOffsets(latest).all().get();
+            var lso = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+            var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+            new java.util.TreeMap<String, TopicPartition>(latest.keySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(TopicPartition::toString, tp -> tp))).forEach((k, tp) ->
+                    out.append(String.format("%n  %s hw=%d lso=%d committed=%s", k, hw.get(tp).offset(), lso.get(tp).offset(),
+                            committed.containsKey(tp) ? committed.get(tp).offset() : "-")));
+        } catch (Exception e) {
+            out.append("offsets unavailable: ").append(e);
+        }
+        return out.toString();
+    }
+
     @Override
     public void close() {
         producer.close();
