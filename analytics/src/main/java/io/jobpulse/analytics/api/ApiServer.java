@@ -47,7 +47,8 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern ROLE_PAGE = Pattern.compile("/roles/([^/]+)");
     /** Aggregates move with the sink's batches; a minute of staleness is fine for dashboards and spares ClickHouse. */
     static final String DATA_CACHE = "public, max-age=60";
-    public static final int DEFAULT_CACHE_SECONDS = 15;
+    /** As long as clients may keep an answer (Cache-Control max-age). */
+    public static final int DEFAULT_CACHE_SECONDS = 60;
 
     private final ClickHouseQueries queries;
     private final RoleSummaryQuery roleSummary;
@@ -56,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private final Supplier<SinkStatus> sink;
     private final ResponseCache cache;
+    private Thread warmer;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -91,8 +93,33 @@ public final class ApiServer implements AutoCloseable {
                                   Duration cacheTtl) throws IOException {
         ApiServer api = new ApiServer(clickHouse, port, clock, sink, cacheTtl);
         api.server.start();
+        if (api.cache.enabled()) {
+            api.warmer = Thread.ofVirtual().name("role-page-warmer").start(api::warmRolePages);
+        }
         log.info("Serving the API and dashboards on http://127.0.0.1:{}/", api.port());
         return api;
+    }
+
+    /** Computes every role page once, so the first viewers do not wait for ClickHouse either. */
+    private void warmRolePages() {
+        for (TimeWindow window : TimeWindow.ALL) {
+            for (String role : RoleFamilies.ALL) {
+                RoleSummaryQuery.Request request = new RoleSummaryQuery.Request(role, window);
+                LocalDate today = LocalDate.now(clock);
+                try {
+                    cache.get(List.of(request, today), () -> json(roleSummary.run(request, today)));
+                } catch (SQLException | RuntimeException e) {
+                    log.debug("Warming {} {} failed: {}", role, window.label(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Waits until the role pages are warm (benchmarks); returns at once when the cache is off. */
+    public void awaitWarm() throws InterruptedException {
+        if (warmer != null) {
+            warmer.join();
+        }
     }
 
     public int port() {
@@ -141,7 +168,7 @@ public final class ApiServer implements AutoCloseable {
             }
             case "/api/trends/technologies" -> {
                 TrendQuery.Request request = TrendQuery.Request.of(QueryParameters.parse(rawQuery));
-                sendJson(exchange, 200, cache.get(List.of(request, today), () -> trend.run(request, today)), DATA_CACHE);
+                sendBytes(exchange, 200, "application/json", cache.get(List.of(request, today), () -> json(trend.run(request, today))), DATA_CACHE);
             }
             case "/api/postings" ->
                     sendJson(exchange, 200, search.run(SearchQuery.Request.of(QueryParameters.parse(rawQuery)), today), DATA_CACHE);
@@ -153,7 +180,7 @@ public final class ApiServer implements AutoCloseable {
             default -> {
                 if ((m = SUMMARY.matcher(path)).matches()) {
                     RoleSummaryQuery.Request request = RoleSummaryQuery.Request.of(decode(m.group(1)), QueryParameters.parse(rawQuery));
-                    sendJson(exchange, 200, cache.get(List.of(request, today), () -> roleSummary.run(request, today)), DATA_CACHE);
+                    sendBytes(exchange, 200, "application/json", cache.get(List.of(request, today), () -> json(roleSummary.run(request, today))), DATA_CACHE);
                 } else if ((m = ROLE_PAGE.matcher(path)).matches() && RoleFamilies.ALL.contains(decode(m.group(1)))) {
                     sendBytes(exchange, 200, "text/html; charset=utf-8", DashboardAssets.page(), "no-cache");
                 } else if (path.startsWith("/assets/") && DashboardAssets.asset(path.substring("/assets/".length())) != null) {
@@ -200,6 +227,15 @@ public final class ApiServer implements AutoCloseable {
         return body;
     }
 
+    /** Answers are kept serialized: a cached role page costs one write, not a new serialization. */
+    private byte[] json(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + body.getClass().getSimpleName(), e);
+        }
+    }
+
     private void sendJson(HttpExchange exchange, int status, Object body, String cacheControl) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
         sendBytes(exchange, status, "application/json", bytes, cacheControl);
@@ -221,6 +257,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (warmer != null) {
+            warmer.interrupt();
+        }
         server.stop(0);
         executor.shutdownNow();
         queries.close();

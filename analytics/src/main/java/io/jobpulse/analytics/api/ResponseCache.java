@@ -5,13 +5,20 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keeps answers for a short time, per validated request: the role pages are a small set of (role, window) pairs that
- * every viewer asks for, and their data moves only with the sink's batches. Concurrent requests for the same key wait
- * for one computation rather than each sending its own queries. Failures are not kept. A TTL of zero disables it.
+ * Keeps answers per validated request: the role pages are a small set of (role, window) pairs that every viewer asks
+ * for, their data moves only with the sink's batches, and computing one scans the postings table. Concurrent requests
+ * for the same key wait for one computation. An answer older than the TTL is still served while one background
+ * refresh replaces it (stale-while-revalidate), so after the first computation no request waits for ClickHouse.
+ * Failures are not kept. A TTL of zero disables the cache.
  */
 final class ResponseCache {
+
+    private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
 
     /** A computation that may fail with a ClickHouse error. */
     @FunctionalInterface
@@ -19,7 +26,7 @@ final class ResponseCache {
         T run() throws SQLException;
     }
 
-    private record Entry(CompletableFuture<Object> value, long expiresAtNanos) {
+    private record Entry(CompletableFuture<Object> value, long computedAtNanos, AtomicBoolean refreshing) {
     }
 
     private final long ttlNanos;
@@ -29,25 +36,25 @@ final class ResponseCache {
         this.ttlNanos = ttl.toNanos();
     }
 
+    boolean enabled() {
+        return ttlNanos > 0;
+    }
+
     @SuppressWarnings("unchecked")
     <T> T get(Object key, Query<T> query) throws SQLException {
         if (ttlNanos <= 0) {
             return query.run();
         }
-        long now = System.nanoTime();
-        Entry mine = new Entry(new CompletableFuture<>(), now + ttlNanos);
-        Entry entry = entries.compute(key, (k, old) -> old == null || old.expiresAtNanos() - now <= 0 ? mine : old);
-        if (entry == mine) {
-            try {
-                mine.value().complete(query.run());
-            } catch (SQLException | RuntimeException e) {
-                entries.remove(key, mine);
-                mine.value().completeExceptionally(e);
-                throw e;
-            }
-            if (entries.size() > 10_000) {
-                entries.entrySet().removeIf(e -> e.getValue().expiresAtNanos() - System.nanoTime() <= 0);
-            }
+        Entry mine = new Entry(new CompletableFuture<>(), System.nanoTime(), new AtomicBoolean());
+        Entry entry = entries.putIfAbsent(key, mine);
+        if (entry == null) {
+            entry = mine;
+            compute(key, mine, query);
+        } else if (entry.value().isDone() && !entry.value().isCompletedExceptionally()
+                && System.nanoTime() - entry.computedAtNanos() > ttlNanos
+                && entry.refreshing().compareAndSet(false, true)) {
+            Entry stale = entry;
+            Thread.ofVirtual().name("answer-refresh").start(() -> refresh(key, stale, query));
         }
         try {
             return (T) entry.value().get();
@@ -59,6 +66,25 @@ final class ResponseCache {
                 throw sql;
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private <T> void compute(Object key, Entry entry, Query<T> query) {
+        try {
+            entry.value().complete(query.run());
+        } catch (SQLException | RuntimeException e) {
+            entries.remove(key, entry);
+            entry.value().completeExceptionally(e);
+        }
+    }
+
+    private <T> void refresh(Object key, Entry stale, Query<T> query) {
+        try {
+            T fresh = query.run();
+            entries.replace(key, stale, new Entry(CompletableFuture.completedFuture(fresh), System.nanoTime(), new AtomicBoolean()));
+        } catch (SQLException | RuntimeException e) {
+            log.debug("refreshing {} failed; the previous answer stays until the next try", key, e);
+            stale.refreshing().set(false);
         }
     }
 }
