@@ -87,9 +87,15 @@ public final class DemoCommand implements Callable<Integer> {
         Duration cadence;
         try {
             cadence = Durations.parse(every);
+        } catch (IllegalArgumentException e) {
+            err.println("--every: " + e.getMessage());
+            return 2;
+        }
+        try {
             new CorpusSettings(seed, postings, days, LocalDate.now(ZoneOffset.UTC));
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            // The settings name job openings "jobs"; on the command line they are --postings.
+            err.println("--" + e.getMessage().replaceFirst("^jobs", "postings"));
             return 2;
         }
         if (config != null && !Files.isReadable(config)) {
