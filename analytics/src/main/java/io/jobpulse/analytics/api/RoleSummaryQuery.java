@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>Counts (postings, technologies, seniority, places, work modes, technology pairs) are sums of the streams stage's
  * daily aggregate cells over the window, read with FINAL so each cell counts at its newest value. Latest postings,
- * salary by seniority and related roles come from the postings table (FINAL, ACTIVE, not a duplicate), because
+ * salary by seniority and related roles come from the postings table (FINAL, one active posting per job), because
  * medians and co-occurring roles cannot be summed from daily cells. Counts are postings; shares are of the role's
  * postings in the window.
  */
@@ -74,10 +74,23 @@ public final class RoleSummaryQuery {
             ORDER BY kind, n DESC, dim1, dim2
             LIMIT 50 BY kind""";
 
-    /** Active postings of the role in the window that duplicate nothing. */
+    /**
+     * A posting counts once per job, as the streams stage counts it: an active posting that duplicates nothing, or,
+     * in a duplicate group whose first posting closed, its first active member (first seen, then id). The subquery
+     * only looks at groups that have duplicates.
+     */
+    public static final String COUNTED = """
+            status = 'ACTIVE' AND (duplicate_of IS NULL OR id IN (
+                SELECT argMinIf(id, (id != canonical_id, first_seen_at, id), status = 'ACTIVE')
+                FROM postings FINAL
+                WHERE canonical_id IN (SELECT canonical_id FROM postings FINAL WHERE duplicate_of IS NOT NULL)
+                GROUP BY canonical_id
+                HAVING countIf(status = 'ACTIVE') > 0))""";
+
+    /** Counted postings of the role in the window. */
     static final String ROLE_POSTINGS = """
             FROM postings FINAL
-            WHERE status = 'ACTIVE' AND duplicate_of IS NULL AND has(roles, ?) AND day >= ? AND day <= ?""";
+            WHERE\s""" + COUNTED + " AND has(roles, ?) AND day >= ? AND day <= ?";
 
     static final String LATEST_POSTINGS = """
             SELECT id, title, company, location_cities, location_countries, work_modes, toString(day) AS d, url

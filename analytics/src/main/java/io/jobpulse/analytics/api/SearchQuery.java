@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Recent postings by role, technology, country, seniority and remote:
  * {@code GET /api/postings?role=backend&technology=Kafka&country=DE&seniority=senior&remote=true&window=30d&limit=20}.
- * Newest first; active postings that duplicate nothing. Each filter adds a constant SQL fragment and a bound value.
+ * Newest first; one active posting per job (as the counts). Each filter adds a constant SQL fragment and a bound value.
  */
 public final class SearchQuery {
 
@@ -48,7 +48,7 @@ public final class SearchQuery {
                 SELECT id, title, company, location_cities, location_countries, work_modes, toString(day) AS d, url,
                        roles, technologies, seniority
                 FROM postings FINAL
-                WHERE status = 'ACTIVE' AND duplicate_of IS NULL AND day >= ? AND day <= ?""");
+                WHERE\s""" + RoleSummaryQuery.COUNTED + " AND day >= ? AND day <= ?");
         List<Object> parameters = new ArrayList<>(List.of(request.window().from(today), today));
         if (request.role() != null) {
             sql.append(" AND has(roles, ?)");

@@ -2,7 +2,6 @@ package io.jobpulse.analytics.testing;
 
 import io.jobpulse.contracts.avro.AggregateRow;
 import io.jobpulse.contracts.avro.EnrichedPosting;
-import io.jobpulse.contracts.avro.PostingStatus;
 import io.jobpulse.contracts.avro.ResolvedLocation;
 import io.jobpulse.contracts.avro.TechnologyMatch;
 import java.time.LocalDate;
@@ -17,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * What the streams stage emits on the aggregates topic, computed naively from the current state of every posting:
- * absolute daily cells over ACTIVE postings that duplicate nothing, keyed as in {@code AggregateRow}. Used to feed the
+ * absolute daily cells over one active posting per job ({@link Truth#representatives}), keyed as in {@code AggregateRow}. Used to feed the
  * sink in tests; {@link #changedCells} gives the cells a change touches, as the streams stage re-emits them.
  *
  * <p>Location cells: one {@code (country, '')} cell per distinct country of a posting and one {@code (country, city)}
@@ -39,10 +38,7 @@ public final class StreamsSimulation {
         }
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, List<Double>> salaries = new TreeMap<>();
-        for (EnrichedPosting p : current.values()) {
-            if (p.getStatus() != PostingStatus.ACTIVE || p.getDuplicateOf() != null) {
-                continue;
-            }
+        for (EnrichedPosting p : Truth.representatives(current.values())) {
             List<String> roles = new ArrayList<>(p.getRoles());
             roles.add("*");
             for (String role : roles) {

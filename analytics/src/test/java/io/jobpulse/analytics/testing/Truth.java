@@ -34,9 +34,25 @@ public final class Truth {
                            List<String> latestIds, Map<String, double[]> salary) {
     }
 
+    /**
+     * One posting per job: the canonical posting while it is active, else the group's first active member (first
+     * seen, then id); nothing when every member is closed.
+     */
+    public static List<EnrichedPosting> representatives(Collection<EnrichedPosting> current) {
+        Map<String, List<EnrichedPosting>> groups = new TreeMap<>();
+        current.forEach(p -> groups.computeIfAbsent(p.getCanonicalId(), k -> new ArrayList<>()).add(p));
+        List<EnrichedPosting> out = new ArrayList<>();
+        for (List<EnrichedPosting> members : groups.values()) {
+            members.stream().filter(p -> p.getStatus() == PostingStatus.ACTIVE)
+                    .min(Comparator.comparing((EnrichedPosting p) -> !p.getId().equals(p.getCanonicalId()))
+                            .thenComparing(EnrichedPosting::getFirstSeenAt).thenComparing(EnrichedPosting::getId))
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
     public static List<EnrichedPosting> counted(Collection<EnrichedPosting> current, String role, LocalDate from, LocalDate to) {
-        return current.stream()
-                .filter(p -> p.getStatus() == PostingStatus.ACTIVE && p.getDuplicateOf() == null)
+        return representatives(current).stream()
                 .filter(p -> role.equals("*") || p.getRoles().contains(role))
                 .filter(p -> !p.getDay().isBefore(from) && !p.getDay().isAfter(to))
                 .toList();
