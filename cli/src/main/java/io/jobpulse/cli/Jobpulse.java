@@ -2,6 +2,7 @@ package io.jobpulse.cli;
 
 import io.jobpulse.analytics.cli.AnalyticsCommand;
 import io.jobpulse.analytics.cli.ServeCommand;
+import io.jobpulse.demo.cli.DemoCommand;
 import io.jobpulse.enrichment.cli.EnrichCommand;
 import io.jobpulse.ingest.cli.IngestCommand;
 import io.jobpulse.streams.cli.StreamsCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Jobpulse.Version.class,
         description = "Job-market analytics: job boards -> Kafka -> Kafka Streams enrichment -> ClickHouse -> dashboards.",
         subcommands = {
+                DemoCommand.class,
                 StackCommand.class,
                 IngestCommand.class,
                 EnrichCommand.class,

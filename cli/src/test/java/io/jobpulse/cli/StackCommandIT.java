@@ -32,6 +32,20 @@ class StackCommandIT {
     @TempDir
     Path dataDir;
 
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run runCommand(Path target, String java, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp",
+                target.resolve("jobpulse-cli.jar") + ":" + target.resolve("lib") + "/*", "io.jobpulse.cli.Jobpulse"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s finished", String.join(" ", args)).isTrue();
+        return new Run(p.exitValue(), output);
+    }
+
     @Test
     void printsEndpointsAnswersQueriesAndStopsCleanlyOnSigterm() throws Exception {
         Path target = Path.of("target").toAbsolutePath();
@@ -76,6 +90,16 @@ class StackCommandIT {
                 assertThat(version.statusCode()).isEqualTo(200);
                 assertThat(version.body().trim()).matches("\\d+\\.\\d+\\.\\d+.*");
             }
+
+            // Other commands, from the same launcher classpath, find the running stack through its endpoints file.
+            // This also proves the launcher classpath carries what they need at run time (JDBC driver, YAML parser).
+            Run migrate = runCommand(target, java, "analytics", "migrate", "--stack-data-dir", dataDir.toString());
+            assertThat(migrate.exitCode()).as("analytics migrate: %s", migrate.output()).isZero();
+            Path brokenConfig = Files.writeString(dataDir.resolve("broken-sources.yaml"), "sources:\n  - connector: lever\n    site: acme\n    page-size: lots\n");
+            Run ingest = runCommand(target, java, "ingest", "run", "--config", brokenConfig.toString(), "--once",
+                    "--no-progress");
+            assertThat(ingest.exitCode()).as("a broken config is exit code 2: %s", ingest.output()).isEqualTo(2);
+            assertThat(ingest.output()).contains("broken-sources.yaml").contains("page-size");
 
             List<ProcessHandle> children = stack.descendants().toList();
             assertThat(children).as("the registry runs as a child process").isNotEmpty();
