@@ -44,11 +44,16 @@ final class PipelineFixture implements AutoCloseable {
         this.applicationId = "jobpulse-streams-" + id;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             StreamsTopics.ensure(admin, topics.specs());
+            awaitLeaders(admin, topics.postings());
         }
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // A fresh topic may answer NOT_LEADER_OR_FOLLOWER to the first batch while later in-flight batches
+                // land; the retried first batch then fails OUT_OF_ORDER_SEQUENCE_NUMBER forever. One request in
+                // flight per partition keeps the input's order whatever the broker answers.
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new StringSerializer(), AvroSerdes.serializer(stack.registry(), JobPosting.class, false));
         aggregates = new Latest<>(topics.aggregates(), AvroSerdes.deserializer(stack.registry(), AggregateRow.class, false));
         enriched = new Latest<>(topics.enrichedPostings(), AvroSerdes.deserializer(stack.registry(), EnrichedPosting.class, false));
@@ -59,6 +64,23 @@ final class PipelineFixture implements AutoCloseable {
         return StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
                 .withApplicationId(applicationId).withStateDir(stateDir).withTopics(topics)
                 .withOverrides(Map.of("commit.interval.ms", "100", "statestore.cache.max.bytes", "0"));
+    }
+
+    /** Waits until every partition of a just-created topic has a leader, so the first writes are not refused. */
+    private static void awaitLeaders(Admin admin, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                // metadata not propagated yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("partitions of " + topic + " got no leader within 30 s");
     }
 
     void send(List<JobPosting> postings) {
