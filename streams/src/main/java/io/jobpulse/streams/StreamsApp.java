@@ -1,5 +1,6 @@
 package io.jobpulse.streams;
 
+import io.jobpulse.contracts.TopicProvisioning;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -39,7 +40,7 @@ public final class StreamsApp implements AutoCloseable {
     public static StreamsApp start(StreamsSettings settings, PostingEnrichment enrichment, KafkaStreams.StateListener listener)
             throws InterruptedException {
         try (Admin admin = admin(settings)) {
-            StreamsTopics.ensure(admin, settings.topics().specs());
+            TopicProvisioning.ensure(admin, settings.topics().specs());
         }
         KafkaStreams streams = new KafkaStreams(topology(settings, enrichment), settings.toProperties());
         // Poison records never get here (they become dead letters); what does is a bug or an infrastructure failure.

@@ -1,50 +1,23 @@
 package io.jobpulse.streams;
 
-import io.jobpulse.contracts.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-/** Topic housekeeping of the streams stage: create what it reads and writes, and rewind its input for re-enrichment. */
+/** Topic housekeeping of the streams stage: rewind its input for re-enrichment (creation is in TopicProvisioning). */
 public final class StreamsTopics {
 
     private StreamsTopics() {
-    }
-
-    /** Creates the missing ones from their specs. Idempotent, and safe when another instance races to create them. */
-    public static void ensure(Admin admin, List<TopicSpec<?, ?>> specs) throws InterruptedException {
-        try {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = specs.stream()
-                    .filter(s -> !existing.contains(s.name()))
-                    .map(s -> new NewTopic(s.name(), Optional.of(s.partitions()), Optional.empty()).configs(s.configs()))
-                    .toList();
-            for (var f : admin.createTopics(missing).values().values()) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create streams topics: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jobpulse.streams;
 
+import io.jobpulse.contracts.TopicProvisioning;
 import io.jobpulse.contracts.AvroSerdes;
 import io.jobpulse.contracts.avro.AggregateRow;
 import io.jobpulse.contracts.avro.EnrichedPosting;
@@ -43,7 +44,7 @@ final class PipelineFixture implements AutoCloseable {
         this.topics = TopicNames.suffixed("." + id);
         this.applicationId = "jobpulse-streams-" + id;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-            StreamsTopics.ensure(admin, topics.specs());
+            TopicProvisioning.ensure(admin, topics.specs());
             awaitLeaders(admin, topics.postings());
         }
         producer = new KafkaProducer<>(Map.of(

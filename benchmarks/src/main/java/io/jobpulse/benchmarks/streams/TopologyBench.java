@@ -9,7 +9,6 @@ import io.jobpulse.enrichment.PostingEnricher;
 import io.jobpulse.streams.PostingEnrichment;
 import io.jobpulse.streams.StreamsApp;
 import io.jobpulse.streams.StreamsSettings;
-import io.jobpulse.streams.StreamsTopics;
 import io.jobpulse.streams.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -75,8 +74,8 @@ public final class TopologyBench {
             StreamsSettings base = StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
                     .withTopics(topics).withOverrides(Map.of("num.stream.threads", String.valueOf(threads)));
             try (Admin admin = StreamsApp.admin(base)) {
-                StreamsTopics.ensure(admin, topics.specs());
-                StreamsTopics.ensure(admin, List.of(new io.jobpulse.contracts.TopicSpec<>(passThroughOut, 6, Map.of(),
+                io.jobpulse.contracts.TopicProvisioning.ensure(admin, topics.specs());
+                io.jobpulse.contracts.TopicProvisioning.ensure(admin, List.of(new io.jobpulse.contracts.TopicSpec<>(passThroughOut, 6, Map.of(),
                         String.class, JobPosting.class, "benchmark pass-through output")));
             }
             long t = System.nanoTime();

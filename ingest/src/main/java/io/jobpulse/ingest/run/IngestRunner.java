@@ -8,7 +8,7 @@ import io.jobpulse.ingest.config.IngestConfig;
 import io.jobpulse.ingest.config.SourceSettings;
 import io.jobpulse.ingest.http.HttpFetcher;
 import io.jobpulse.ingest.publish.PostingPublisher;
-import io.jobpulse.ingest.publish.TopicProvisioner;
+import io.jobpulse.contracts.TopicProvisioning;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serializer;
@@ -68,7 +68,7 @@ public final class IngestRunner implements AutoCloseable {
     /** Creates the topics if missing. */
     public void prepareTopics() throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers()))) {
-            TopicProvisioner.ensure(admin, List.of(Topics.POSTINGS, Topics.INGEST_CHECKPOINTS, Topics.INGEST_DEAD_LETTERS));
+            TopicProvisioning.ensure(admin, List.of(Topics.POSTINGS, Topics.INGEST_CHECKPOINTS, Topics.INGEST_DEAD_LETTERS));
         }
     }
 

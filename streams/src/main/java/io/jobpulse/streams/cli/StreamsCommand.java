@@ -1,5 +1,6 @@
 package io.jobpulse.streams.cli;
 
+import io.jobpulse.contracts.TopicProvisioning;
 import io.jobpulse.contracts.PipelineEndpoints;
 import io.jobpulse.enrichment.PostingEnricher;
 import io.jobpulse.streams.PostingEnrichment;
@@ -117,7 +118,7 @@ public final class StreamsCommand implements Callable<Integer> {
         }
         if (reprocess) {
             try (Admin admin = StreamsApp.admin(settings)) {
-                StreamsTopics.ensure(admin, settings.topics().specs());
+                TopicProvisioning.ensure(admin, settings.topics().specs());
                 int n = StreamsTopics.rewindInput(admin, settings.applicationId(), settings.topics().postings());
                 out.printf("Rewound %d partitions of the postings topic for %s; re-enriching with the current taxonomy.%n",
                         n, settings.applicationId());

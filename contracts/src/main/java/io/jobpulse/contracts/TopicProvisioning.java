@@ -1,6 +1,5 @@
-package io.jobpulse.ingest.publish;
+package io.jobpulse.contracts;
 
-import io.jobpulse.contracts.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -10,12 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-/** Creates the topics ingest writes, from their {@link TopicSpec}s, when they do not exist yet. Idempotent. */
-public final class TopicProvisioner {
+/**
+ * Creates the topics a stage reads and writes from their {@link TopicSpec}s, when they do not exist yet. Every stage
+ * uses this one place, so partitions and configs always come from {@link Topics}.
+ */
+public final class TopicProvisioning {
 
-    private TopicProvisioner() {
+    private TopicProvisioning() {
     }
 
+    /** Creates the missing ones. Idempotent, and safe when another instance races to create them. */
     public static void ensure(Admin admin, List<TopicSpec<?, ?>> specs) throws InterruptedException {
         try {
             Set<String> existing = admin.listTopics().names().get();
@@ -23,12 +26,9 @@ public final class TopicProvisioner {
                     .filter(s -> !existing.contains(s.name()))
                     .map(s -> new NewTopic(s.name(), Optional.of(s.partitions()), Optional.empty()).configs(s.configs()))
                     .toList();
-            if (missing.isEmpty()) {
-                return;
-            }
-            for (var f : admin.createTopics(missing).values().values()) {
+            for (var created : admin.createTopics(missing).values().values()) {
                 try {
-                    f.get();
+                    created.get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
@@ -36,7 +36,8 @@ public final class TopicProvisioner {
                 }
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create ingest topics: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("Cannot create topics " + specs.stream().map(TopicSpec::name).toList()
+                    + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }
