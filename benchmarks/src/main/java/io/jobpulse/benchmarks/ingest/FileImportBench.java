@@ -110,7 +110,7 @@ public final class FileImportBench {
     }
 
     /** Kafka's own producer: same settings as ingest's publisher, minus transactions, fixed-size records. */
-    static double baseline(String bootstrap, int count, int recordBytes, String topic) throws Exception {
+    public static double baseline(String bootstrap, int count, int recordBytes, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, Topics.POSTINGS.partitions(), (short) 1))).all().get();
         }
