@@ -24,7 +24,7 @@ import java.util.Locale;
 final class EndToEndChart {
 
     private static final int WIDTH = 1280;
-    private static final int HEIGHT = 560;
+    private static final int HEIGHT = 580;
     private static final Color INK = new Color(0x22, 0x22, 0x22);
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     private static final Color PIPELINE = new Color(0xD9, 0x5F, 0x02);
@@ -178,7 +178,7 @@ final class EndToEndChart {
         int ly = plotY + plotH + 50;
         legend(g, plotX, ly, QUERYABLE, "bulk postings queryable in ClickHouse (right axis)");
         legend(g, plotX, ly + 16, DURING, "probe latency, published during the bulk load (left axis)");
-        legend(g, plotX + 330, ly + 16, AFTER, "... after it");
+        legend(g, plotX, ly + 32, AFTER, "probe latency, published after it, one at a time (left axis)");
     }
 
     private static void legend(Graphics2D g, int x, int y, Color color, String text) {

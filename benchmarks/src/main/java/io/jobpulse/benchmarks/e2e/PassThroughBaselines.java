@@ -78,6 +78,7 @@ final class PassThroughBaselines {
         try (Admin admin = StreamsApp.admin(pass)) {
             TopicProvisioning.ensure(admin, List.of(new TopicSpec<>(copy, Topics.POSTINGS.partitions(), Map.of(),
                     String.class, JobPosting.class, "end-to-end bench: pass-through output")));
+            FileImportBench.awaitLeaders(admin, copy);
         }
         TopologyBench.Run passRun = TopologyBench.run("pass-through",
                 TopologyBench.passThrough(pass, stack.registry(), Topics.POSTINGS.name(), copy), pass, stack, copy, (int) sizes[0]);

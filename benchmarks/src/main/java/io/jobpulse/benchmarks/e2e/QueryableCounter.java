@@ -55,13 +55,19 @@ final class QueryableCounter implements AutoCloseable {
 
     private void watch() {
         long lastLine = System.nanoTime();
-        try (Connection c = clickHouse.connect(Map.of()); PreparedStatement count = c.prepareStatement(COUNT)) {
-            count.setString(1, LatencyProbe.SOURCE);
+        int unanswered = 0;
+        try {
             while (!stopped) {
                 long postings;
-                try (ResultSet r = count.executeQuery()) {
-                    r.next();
-                    postings = r.getLong(1);
+                try {
+                    postings = count();
+                } catch (SQLException e) {
+                    // The sink creates the database and tables when it starts, which can be after the first look.
+                    if (++unanswered == 30) {
+                        say("  counting queryable postings has failed for 30 s: %s", e.getMessage());
+                    }
+                    Thread.sleep(1_000);
+                    continue;
                 }
                 long now = System.nanoTime();
                 double seconds = (now - clockStart) / 1e9;
@@ -69,7 +75,7 @@ final class QueryableCounter implements AutoCloseable {
                     points.add(new Point(seconds, postings));
                 }
                 latest = postings;
-                if (postings >= expected && Double.isNaN(completedAt)) {
+                if (postings >= expected) {
                     completedAt = seconds;
                     say("  %,d / %,d postings queryable in ClickHouse after %.1f s: all of the bulk load", postings, expected, seconds);
                     return;
@@ -81,14 +87,22 @@ final class QueryableCounter implements AutoCloseable {
                 }
                 Thread.sleep(1_000);
             }
-        } catch (SQLException e) {
-            say("  counting queryable postings failed: %s", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Waits until every bulk posting is queryable; false when {@code timeout} passed first (or counting failed). */
+    private long count() throws SQLException {
+        try (Connection c = clickHouse.connect(Map.of()); PreparedStatement count = c.prepareStatement(COUNT)) {
+            count.setString(1, LatencyProbe.SOURCE);
+            try (ResultSet r = count.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Waits until every bulk posting is queryable; false when {@code timeout} passed first. */
     boolean awaitComplete(Duration timeout) throws InterruptedException {
         thread.join(Math.max(1, timeout.toMillis()));
         return !Double.isNaN(completedAt);
@@ -114,7 +128,7 @@ final class QueryableCounter implements AutoCloseable {
     }
 
     private void say(String format, Object... args) {
-        progress.println(String.format(format, args));
+        progress.println(String.format(java.util.Locale.ROOT, format, args));
         progress.flush();
     }
 

@@ -122,6 +122,6 @@ class EndToEndBenchIT {
         BufferedImage chart = ImageIO.read(settings.chart().toFile());
         assertThat(chart).isNotNull();
         assertThat(chart.getWidth()).isEqualTo(1280);
-        assertThat(chart.getHeight()).isEqualTo(560);
+        assertThat(chart.getHeight()).isEqualTo(580);
     }
 }
