@@ -20,17 +20,17 @@ import java.util.stream.Stream;
  * or probe became queryable.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure jobpulse end to end on the embedded stack: postings/s from ingest to queryable in ClickHouse",
-                "(exactly-once), publication-to-API latency p50/p99, peak memory per process, and the ratio to the",
-                "Kafka producer, streams pass-through and raw JDBC baselines measured in the same run.",
-                "Writes a Markdown report and a PNG chart. Takes many minutes at the default size."})
+        description = {"Measure the whole pipeline end to end on the embedded stack; write a Markdown report and a PNG chart.",
+                "Postings/s from ingest to queryable in ClickHouse (exactly-once), publication-to-API latency p50/p99, "
+                        + "peak memory per process, and the ratio to the Kafka producer, streams pass-through and raw JDBC "
+                        + "baselines measured in the same run. About 10 minutes at the default size on 2 cores."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--postings", defaultValue = "" + EndToEndSettings.DEFAULT_POSTINGS, paramLabel = "N",
             description = "Postings in the bulk load, about (the sample market is sized to it; default: ${DEFAULT-VALUE}).")
     int postings;
 
-    @Option(names = "--seed", defaultValue = "" + io.jobpulse.demo.corpus.CorpusSettings.DEFAULT_SEED,
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + io.jobpulse.demo.corpus.CorpusSettings.DEFAULT_SEED,
             description = "Seed of the sample market (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -46,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where the stack and streams state live during the run (default: a temporary directory, removed after).")
     Path dataDir;
 
-    @Option(names = "--probe-interval", defaultValue = "PT5S",
+    @Option(names = "--probe-interval", defaultValue = "PT5S", paramLabel = "DURATION",
             description = "Time between latency probes during the bulk load (default: ${DEFAULT-VALUE}).")
     Duration probeInterval;
 
@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Latency probes after the bulk load, one at a time (default: ${DEFAULT-VALUE}).")
     int settledProbes;
 
-    @Option(names = "--timeout", defaultValue = "PT1H",
+    @Option(names = "--timeout", defaultValue = "PT1H", paramLabel = "DURATION",
             description = "Longest wait for the bulk load to become queryable, and for each probe (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
