@@ -2,6 +2,7 @@ package io.jobpulse.cli;
 
 import io.jobpulse.analytics.cli.AnalyticsCommand;
 import io.jobpulse.analytics.cli.ServeCommand;
+import io.jobpulse.benchmarks.e2e.BenchCommand;
 import io.jobpulse.demo.cli.DemoCommand;
 import io.jobpulse.enrichment.cli.EnrichCommand;
 import io.jobpulse.ingest.cli.IngestCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
         description = "Job-market analytics: job boards -> Kafka -> Kafka Streams enrichment -> ClickHouse -> dashboards.",
         subcommands = {
                 DemoCommand.class,
+                BenchCommand.class,
                 StackCommand.class,
                 IngestCommand.class,
                 EnrichCommand.class,

@@ -116,7 +116,7 @@ public final class SinkThroughputBench {
         }
     }
 
-    static double rawInsert(ClickHouseSettings db, List<EnrichedPosting> postings, int batchRows) throws Exception {
+    public static double rawInsert(ClickHouseSettings db, List<EnrichedPosting> postings, int batchRows) throws Exception {
         PostingsTable table = new PostingsTable();
         try (Connection c = db.connect(Map.of("beta.row_binary_for_simple_insert", "true"))) {
             long start = 0;

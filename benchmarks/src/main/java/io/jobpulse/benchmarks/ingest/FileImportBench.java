@@ -110,9 +110,10 @@ public final class FileImportBench {
     }
 
     /** Kafka's own producer: same settings as ingest's publisher, minus transactions, fixed-size records. */
-    static double baseline(String bootstrap, int count, int recordBytes, String topic) throws Exception {
+    public static double baseline(String bootstrap, int count, int recordBytes, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, Topics.POSTINGS.partitions(), (short) 1))).all().get();
+            awaitLeaders(admin, topic);
         }
         Map<String, Object> config = PostingPublisher.producerConfig(bootstrap, "unused");
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
@@ -136,6 +137,27 @@ public final class FileImportBench {
             throw failure.get();
         }
         return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Waits until every partition of a just-created topic has a leader. Before that the broker can refuse the first
+     * batch with NOT_LEADER_OR_FOLLOWER while later in-flight batches land, and the idempotent producer's retried
+     * first batch then fails OUT_OF_ORDER_SEQUENCE_NUMBER forever: the send loop never finishes.
+     */
+    public static void awaitLeaders(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                // metadata not propagated yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("partitions of " + topic + " got no leader within 30 s");
     }
 
     static double ingest(EmbeddedStack stack, Path file, String board) throws Exception {

@@ -103,17 +103,17 @@ public final class TopologyBench {
         }
     }
 
-    record Run(double seconds, double rate, long peakHeapMiB) {
+    public record Run(double seconds, double rate, long peakHeapMiB) {
     }
 
-    private static Topology passThrough(StreamsSettings settings, RegistrySettings registry, String in, String out) {
+    public static Topology passThrough(StreamsSettings settings, RegistrySettings registry, String in, String out) {
         Serde<JobPosting> serde = AvroSerdes.serde(registry, JobPosting.class, false);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(in, Consumed.with(Serdes.String(), serde)).to(out, Produced.with(Serdes.String(), serde));
         return builder.build(settings.toProperties());
     }
 
-    private static Run run(String name, Topology topology, StreamsSettings settings, EmbeddedStack stack, String output, int n)
+    public static Run run(String name, Topology topology, StreamsSettings settings, EmbeddedStack stack, String output, int n)
             throws Exception {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
