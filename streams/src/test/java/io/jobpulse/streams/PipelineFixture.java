@@ -44,8 +44,7 @@ final class PipelineFixture implements AutoCloseable {
         this.topics = TopicNames.suffixed("." + id);
         this.applicationId = "jobpulse-streams-" + id;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-            TopicProvisioning.ensure(admin, topics.specs());
-            awaitLeaders(admin, topics.postings());
+            TopicProvisioning.ensure(admin, topics.specs()); // returns once every partition has a leader
         }
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
@@ -65,23 +64,6 @@ final class PipelineFixture implements AutoCloseable {
         return StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
                 .withApplicationId(applicationId).withStateDir(stateDir).withTopics(topics)
                 .withOverrides(Map.of("commit.interval.ms", "100", "statestore.cache.max.bytes", "0"));
-    }
-
-    /** Waits until every partition of a just-created topic has a leader, so the first writes are not refused. */
-    private static void awaitLeaders(Admin admin, String topic) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                    return;
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                // metadata not propagated yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("partitions of " + topic + " got no leader within 30 s");
     }
 
     void send(List<JobPosting> postings) {
@@ -111,7 +93,7 @@ final class PipelineFixture implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             List<String> names = List.of(topics.postings(), topics.aggregates(), topics.enrichedPostings(),
-                    applicationId + "-dedupe-blocks-repartition", applicationId + "-aggregate-cells-repartition");
+                    applicationId + "-dedupe-blocks-repartition", applicationId + "-" + PostingTopology.CONTRIBUTIONS_REPARTITION + "-repartition");
             var described = admin.describeTopics(names).allTopicNames().get();
             Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
             described.forEach((name, d) -> d.partitions().forEach(p ->

@@ -10,6 +10,7 @@ import io.jobpulse.streams.PostingEnrichment;
 import io.jobpulse.streams.StreamsApp;
 import io.jobpulse.streams.StreamsSettings;
 import io.jobpulse.streams.TopicNames;
+import io.jobpulse.streams.serde.RegistrySerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,6 +65,8 @@ public final class TopologyBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Duration emitInterval = args.length > 2 ? Duration.ofMillis(Long.parseLong(args[2]))
+                : StreamsSettings.DEFAULT_AGGREGATE_EMIT_INTERVAL;
         Path dir = Files.createTempDirectory("jobpulse-topology-bench-");
         System.out.printf("Generating %,d postings...%n", n);
         List<JobPosting> postings = BenchPostings.generate(n, 42);
@@ -72,7 +75,8 @@ public final class TopologyBench {
             TopicNames topics = TopicNames.suffixed(suffix);
             String passThroughOut = topics.postings() + ".copy";
             StreamsSettings base = StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
-                    .withTopics(topics).withOverrides(Map.of("num.stream.threads", String.valueOf(threads)));
+                    .withTopics(topics).withOverrides(Map.of("num.stream.threads", String.valueOf(threads)))
+                    .withAggregateEmitInterval(emitInterval);
             try (Admin admin = StreamsApp.admin(base)) {
                 io.jobpulse.contracts.TopicProvisioning.ensure(admin, topics.specs());
                 io.jobpulse.contracts.TopicProvisioning.ensure(admin, List.of(new io.jobpulse.contracts.TopicSpec<>(passThroughOut, 6, Map.of(),
@@ -91,12 +95,18 @@ public final class TopologyBench {
             StreamsSettings real = base.withApplicationId("bench-topology" + suffix).withStateDir(dir.resolve("topology"));
             Run realRun = run("topology", StreamsApp.topology(real, enrichment), real, stack, topics.enrichedPostings(), n);
 
+            long rows;
+            try (Admin admin = StreamsApp.admin(base)) {
+                rows = endOffsets(admin, topics.aggregates());
+            }
             double ratio = realRun.rate() / passRun.rate();
             System.out.println();
             System.out.printf("| topology | postings/s | seconds | peak heap MiB |%n|---|---:|---:|---:|%n");
             System.out.printf("| pass-through (read + write, same serdes) | %,.0f | %.1f | %d |%n", passRun.rate(), passRun.seconds(), passRun.peakHeapMiB());
             System.out.printf("| enrich + dedupe + aggregate | %,.0f | %.1f | %d |%n", realRun.rate(), realRun.seconds(), realRun.peakHeapMiB());
             System.out.printf("ratio topology / pass-through: %.2f%n", ratio);
+            System.out.printf("aggregate rows written by the end (end offsets, incl. transaction markers): %,d; emit interval %d ms%n",
+                    rows, emitInterval.toMillis());
             System.out.printf("peak RSS of this JVM (streams + embedded broker): %d MiB; max heap %d MiB; %d cores; load %s%n",
                     peakRssMiB(), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                     Files.readString(Path.of("/proc/loadavg")).trim());
@@ -107,7 +117,8 @@ public final class TopologyBench {
     }
 
     private static Topology passThrough(StreamsSettings settings, RegistrySettings registry, String in, String out) {
-        Serde<JobPosting> serde = AvroSerdes.serde(registry, JobPosting.class, false);
+        // The serde the topology reads and writes its external topics with (registry-backed, same configuration).
+        Serde<JobPosting> serde = RegistrySerdes.serde(registry, JobPosting.class);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(in, Consumed.with(Serdes.String(), serde)).to(out, Produced.with(Serdes.String(), serde));
         return builder.build(settings.toProperties());
@@ -175,6 +186,15 @@ public final class TopologyBench {
             }
             producer.flush();
         }
+    }
+
+    private static long endOffsets(Admin admin, String topic) throws Exception {
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
     }
 
     /** VmHWM: the resident set's high-water mark of this process. */
