@@ -115,11 +115,12 @@ final class DuplicateGroupProcessor implements Processor<String, BlockCommand, S
                         day, p.getStatus() == PostingStatus.ACTIVE, Contribution.of(p));
                 outcome = detector.upsert(block, member);
                 String canonical = outcome.canonicalId();
-                published = EnrichedPosting.newBuilder(p)
-                        .setCanonicalId(canonical)
-                        .setDuplicateOf(canonical.equals(p.getId()) ? null : canonical)
-                        .setVersion(VersionClock.next())
-                        .build();
+                // p was just deserialized for this step and nothing else holds it: set the fields in place rather
+                // than deep-copying the whole posting through a builder.
+                p.setCanonicalId(canonical);
+                p.setDuplicateOf(canonical.equals(p.getId()) ? null : canonical);
+                p.setVersion(VersionClock.next());
+                published = p;
             }
             case BlockCommand.Leave l -> outcome = detector.leave(block, l.postingId());
         }

@@ -63,6 +63,7 @@ final class PipelineFixture implements AutoCloseable {
     StreamsSettings settings(java.nio.file.Path stateDir) {
         return StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
                 .withApplicationId(applicationId).withStateDir(stateDir).withTopics(topics)
+                .withAggregateEmitInterval(Duration.ofMillis(200))
                 .withOverrides(Map.of("commit.interval.ms", "100", "statestore.cache.max.bytes", "0"));
     }
 
