@@ -1,14 +1,18 @@
 package io.jobpulse.contracts;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,15 +81,23 @@ public final class TopicProvisioning {
                 Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
                 waitingFor = leaderless(described);
                 if (waitingFor.isEmpty()) {
+                    // The metadata names a leader a moment before that broker's replica manager acts as one (and
+                    // answers NOT_LEADER_OR_FOLLOWER until then): ask every leader for its log end to be sure.
+                    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                    described.forEach((name, d) -> d.partitions().forEach(p ->
+                            ends.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+                    long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    admin.listOffsets(ends, new ListOffsetsOptions().timeoutMs((int) Math.min(left, Integer.MAX_VALUE)))
+                            .all().get();
                     return;
                 }
             } catch (ExecutionException e) {
-                // Just created: the broker answering may not know the topic yet (UnknownTopicOrPartition is retriable).
+                // Just created: the broker answering may not know the topic yet, or not lead it yet (both retriable).
                 if (!(e.getCause() instanceof RetriableException)) {
                     throw new IllegalStateException("Cannot describe topics " + topics + ": " + e.getCause().getMessage(),
                             e.getCause());
                 }
-                waitingFor = List.of("metadata of " + topics + " (" + e.getCause().getClass().getSimpleName() + ")");
+                waitingFor = List.of("leaders of " + topics + " (" + e.getCause().getClass().getSimpleName() + ")");
             }
             if (System.nanoTime() >= deadline) {
                 throw new IllegalStateException("Topics exist but have no partition leader after " + timeout.toSeconds()

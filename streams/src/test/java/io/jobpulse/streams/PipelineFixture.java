@@ -49,11 +49,9 @@ final class PipelineFixture implements AutoCloseable {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // A fresh topic may answer NOT_LEADER_OR_FOLLOWER to the first batch while later in-flight batches
-                // land; the retried first batch then fails OUT_OF_ORDER_SEQUENCE_NUMBER forever. One request in
-                // flight per partition keeps the input's order whatever the broker answers.
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+                // The default five requests in flight: TopicProvisioning.ensure returned only once every partition's
+                // leader answers, so the first batches are not refused (which used to wedge an idempotent producer).
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), AvroSerdes.serializer(stack.registry(), JobPosting.class, false));
         aggregates = new Latest<>(topics.aggregates(), AvroSerdes.deserializer(stack.registry(), AggregateRow.class, false));
         enriched = new Latest<>(topics.enrichedPostings(), AvroSerdes.deserializer(stack.registry(), EnrichedPosting.class, false));
