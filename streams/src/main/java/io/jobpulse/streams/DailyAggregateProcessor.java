@@ -3,6 +3,7 @@ package io.jobpulse.streams;
 import io.jobpulse.contracts.avro.AggregateRow;
 import io.jobpulse.streams.aggregate.AggregateCells;
 import io.jobpulse.streams.aggregate.CellDelta;
+import io.jobpulse.streams.aggregate.CellKey;
 import io.jobpulse.streams.aggregate.CellState;
 import io.jobpulse.streams.aggregate.Contribution;
 import io.jobpulse.streams.aggregate.ContributionChange;
@@ -16,10 +17,13 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Step 3, keyed by day: keeps every duplicate group's contribution to the day's aggregates (store
@@ -40,10 +44,26 @@ final class DailyAggregateProcessor implements Processor<String, ContributionCha
     private final Duration emitInterval;
     private ProcessorContext<String, AggregateRow> context;
     private KeyValueStore<String, GroupContribution> store;
-    /** Cell key -> value, for the days of this task's partition; cells at zero stay only until emitted. */
-    private final Map<String, CellState> cells = new HashMap<>();
-    private final Set<String> dirtyCells = new LinkedHashSet<>();
-    private final Set<String> dirtyGroups = new LinkedHashSet<>();
+    /** Cell key -> cell, for the days of this task's partition; cells at zero stay only until emitted. */
+    private final Map<String, Cell> cells = new HashMap<>();
+    /** Cells changed since the last emit, each once (its {@code dirty} flag says whether it is listed). */
+    private final List<Cell> dirtyCells = new ArrayList<>();
+    private final Set<String> dirtyGroups = new HashSet<>();
+
+    /**
+     * One cell's value with its dirty mark, so a change costs one map lookup and the emit none. The parsed key is
+     * kept for the rows (a busy cell is emitted many times).
+     */
+    private static final class Cell {
+        final String key;
+        CellKey parsed;
+        CellState state = CellState.empty();
+        boolean dirty;
+
+        Cell(String key) {
+            this.key = key;
+        }
+    }
 
     DailyAggregateProcessor(Duration emitInterval) {
         this.emitInterval = emitInterval;
@@ -62,25 +82,30 @@ final class DailyAggregateProcessor implements Processor<String, ContributionCha
         cells.clear();
         dirtyCells.clear();
         dirtyGroups.clear();
-        Map<String, Contribution> unemitted = new HashMap<>();
+        List<GroupContribution> unemitted = new ArrayList<>();
         try (KeyValueIterator<String, GroupContribution> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<String, GroupContribution> kv = it.next();
-                apply(null, kv.value.current());
+                apply(null, kv.value.current(), false);
                 if (!kv.value.emittedCurrent()) {
                     dirtyGroups.add(kv.key);
-                    dirtyCells.addAll(AggregateCells.cells(kv.value.current()).keySet());
-                    if (kv.value.emitted() != null) {
-                        unemitted.put(kv.key, kv.value.emitted());
-                    }
+                    unemitted.add(kv.value);
                 }
             }
         }
-        // Cells only an un-emitted old contribution named have dropped to zero: they must be emitted as zero.
-        for (Contribution old : unemitted.values()) {
-            for (String key : AggregateCells.cells(old).keySet()) {
-                dirtyCells.add(key);
-                cells.putIfAbsent(key, new CellState(0, new java.util.TreeMap<>(), old.taxonomyVersion()));
+        for (GroupContribution g : unemitted) {
+            for (String key : AggregateCells.cells(g.current()).keySet()) {
+                markDirty(cells.get(key));
+            }
+            if (g.emitted() != null) {
+                // Cells only the un-emitted old contribution named have dropped to zero: emit them as zero.
+                for (String key : AggregateCells.cells(g.emitted()).keySet()) {
+                    Cell cell = cells.computeIfAbsent(key, Cell::new);
+                    if (cell.state.count() == 0 && cell.state.salaries().isEmpty()) {
+                        cell.state = new CellState(0, new TreeMap<>(), g.emitted().taxonomyVersion());
+                    }
+                    markDirty(cell);
+                }
             }
         }
     }
@@ -92,7 +117,7 @@ final class DailyAggregateProcessor implements Processor<String, ContributionCha
         GroupContribution entry = store.get(key);
         Contribution before = entry == null ? null : entry.current();
         Contribution after = change.contribution();
-        dirtyCells.addAll(apply(before, after));
+        apply(before, after, true);
         Contribution emitted = entry == null ? null : entry.emitted();
         if (after == null && emitted == null) {
             store.delete(key); // never emitted, and nothing to count: the cells it touched are dirty in memory
@@ -103,27 +128,34 @@ final class DailyAggregateProcessor implements Processor<String, ContributionCha
         }
     }
 
-    /** Moves the cells from one contribution to the other; returns the keys of the cells it touched. */
-    private Set<String> apply(Contribution before, Contribution after) {
-        Set<String> touched = new LinkedHashSet<>();
+    /** Moves the cells from one contribution to the other, marking the cells it touched dirty if asked to. */
+    private void apply(Contribution before, Contribution after, boolean mark) {
         for (Map.Entry<String, CellDelta> d : AggregateCells.diff(before, after)) {
-            CellState old = cells.get(d.getKey());
-            cells.put(d.getKey(), (old == null ? CellState.empty() : old).apply(d.getValue()));
-            touched.add(d.getKey());
+            Cell cell = cells.computeIfAbsent(d.getKey(), Cell::new);
+            cell.state = cell.state.apply(d.getValue());
+            if (mark) {
+                markDirty(cell);
+            }
         }
-        return touched;
+    }
+
+    private void markDirty(Cell cell) {
+        if (!cell.dirty) {
+            cell.dirty = true;
+            dirtyCells.add(cell);
+        }
     }
 
     /** Writes the absolute value of every changed cell, then records in the store that the groups' changes are out. */
     private void emit(long now) {
-        for (String key : dirtyCells) {
-            CellState state = cells.get(key);
-            if (state == null) {
-                continue;
+        for (Cell cell : dirtyCells) {
+            cell.dirty = false;
+            if (cell.parsed == null) {
+                cell.parsed = CellKey.parse(cell.key);
             }
-            context.forward(new Record<>(key, PostingTopology.row(key, state), now));
-            if (state.count() == 0 && state.salaries().isEmpty()) {
-                cells.remove(key);
+            context.forward(new Record<>(cell.key, PostingTopology.row(cell.parsed, cell.state), now));
+            if (cell.state.count() == 0 && cell.state.salaries().isEmpty()) {
+                cells.remove(cell.key);
             }
         }
         dirtyCells.clear();
