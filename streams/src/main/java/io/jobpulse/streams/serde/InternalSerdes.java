@@ -28,6 +28,11 @@ public final class InternalSerdes {
 
     private static final AvroBinarySerde<EnrichedPosting> ENRICHED = new AvroBinarySerde<>(EnrichedPosting.class);
 
+    /** Format byte per contribution slot, so the common case (emitted equals current) is stored once. */
+    private static final int NONE = 0;
+    private static final int PRESENT = 1;
+    private static final int SAME_AS_CURRENT = 2;
+
     private InternalSerdes() {
     }
 
@@ -77,11 +82,6 @@ public final class InternalSerdes {
                 },
                 in -> new ContributionChange(in.readInt(), in.readUTF(), in.readBoolean() ? readContribution(in) : null));
     }
-
-    /** Format byte per contribution slot, so the common case (emitted equals current) is stored once. */
-    private static final int NONE = 0;
-    private static final int PRESENT = 1;
-    private static final int SAME_AS_CURRENT = 2;
 
     public static Serde<GroupContribution> groupContribution() {
         return BinaryCodec.serde("GroupContribution", 1,
