@@ -2,9 +2,8 @@ package io.jobpulse.streams;
 
 import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.contracts.avro.PostingStatus;
-import io.jobpulse.streams.aggregate.AggregateCells;
-import io.jobpulse.streams.aggregate.CellDelta;
 import io.jobpulse.streams.aggregate.Contribution;
+import io.jobpulse.streams.aggregate.ContributionChange;
 import io.jobpulse.streams.dedupe.BlockState;
 import io.jobpulse.streams.dedupe.DuplicateDetector;
 import io.jobpulse.streams.dedupe.MinHashSignature;
@@ -20,55 +19,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Step 2, keyed by blocking key: put the posting into its duplicate group (store
- * {@value PostingTopology#GROUPS_STORE}), publish it with its canonical id, and turn the change of its group's
- * contribution into cell deltas: minus the old contribution, plus the new one, summed per cell in
- * {@value PostingTopology#PENDING_DELTAS_STORE} and forwarded every flush interval. Because a group contributes
- * through one member only, a job on two boards counts once; because the old contribution is retracted, an update or
- * a closure moves counts instead of adding to them.
+ * {@value PostingTopology#GROUPS_STORE}), publish it with its canonical id, and when the group's contribution to the
+ * aggregates changed, send the new one to the aggregate step under its day (one record per change, whatever the
+ * number of cells). Because a group contributes through one member only, a job on two boards counts once; because
+ * the aggregate step retracts the group's old contribution, an update or a closure moves counts instead of adding.
+ *
+ * <p>Retention: closed members older than the dedupe window are dropped when their block changes and, for blocks
+ * nobody touches any more, by a sweep every {@link #SWEEP_INTERVAL} against the newest day this task has seen.
  */
 final class DuplicateGroupProcessor implements Processor<String, BlockCommand, String, TopologyEvent> {
+
+    /** Wall clock between retention sweeps over the whole store; a sweep reads every block once. */
+    static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateGroupProcessor.class);
 
     private final DuplicateDetector detector;
     private final Serializer<BlockCommand> commandBytes;
-    private final Duration flushInterval;
     private ProcessorContext<String, TopologyEvent> context;
     private KeyValueStore<String, BlockState> store;
-    private KeyValueStore<String, CellDelta> pending;
+    /** Newest posting day this task has seen since it started: the "now" of the retention sweep. */
+    private int newestDay = Integer.MIN_VALUE;
 
-    DuplicateGroupProcessor(DuplicateDetector detector, Serializer<BlockCommand> commandBytes, Duration flushInterval) {
+    DuplicateGroupProcessor(DuplicateDetector detector, Serializer<BlockCommand> commandBytes) {
         this.detector = detector;
         this.commandBytes = commandBytes;
-        this.flushInterval = flushInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, TopologyEvent> context) {
         this.context = context;
         this.store = context.getStateStore(PostingTopology.GROUPS_STORE);
-        this.pending = context.getStateStore(PostingTopology.PENDING_DELTAS_STORE);
-        // A posting touches ~100 cells and neighbouring postings share most of them (same day, role, technologies):
-        // summing deltas per cell for a short interval before repartitioning them cuts the records on the cell
-        // repartition topic many times over. The pending deltas live in a changelogged store and leave it in the
-        // same transaction that forwards them, so exactly-once holds across crashes and task moves.
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
-    private void flush(long now) {
-        List<KeyValue<String, CellDelta>> due = new ArrayList<>();
-        try (KeyValueIterator<String, CellDelta> it = pending.all()) {
-            it.forEachRemaining(due::add);
+    /** Drops expired closed members from every block, including blocks no new posting has touched. */
+    void sweep() {
+        if (newestDay == Integer.MIN_VALUE) {
+            return; // nothing seen since start: no notion of "now" yet
         }
-        for (KeyValue<String, CellDelta> kv : due) {
-            context.forward(new Record<>(kv.key, new TopologyEvent.CellChange(kv.value), now));
-            pending.delete(kv.key);
+        List<KeyValue<String, BlockState>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, BlockState> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, BlockState> kv = it.next();
+                BlockState pruned = detector.prune(kv.value, newestDay);
+                if (pruned != kv.value) {
+                    changed.add(KeyValue.pair(kv.key, pruned));
+                }
+            }
+        }
+        for (KeyValue<String, BlockState> kv : changed) {
+            if (kv.value.groups().isEmpty()) {
+                store.delete(kv.key);
+            } else {
+                store.put(kv.key, kv.value);
+            }
+        }
+        if (!changed.isEmpty()) {
+            LOG.debug("Retention sweep dropped expired closed postings from {} blocks", changed.size());
         }
     }
 
@@ -94,15 +109,18 @@ final class DuplicateGroupProcessor implements Processor<String, BlockCommand, S
         switch (record.value()) {
             case BlockCommand.Upsert u -> {
                 EnrichedPosting p = u.posting();
+                int day = (int) p.getDay().toEpochDay();
+                newestDay = Math.max(newestDay, day);
                 BlockState.Member member = new BlockState.Member(p.getId(), MinHashSignature.of(p.getDescriptionText()),
-                        (int) p.getDay().toEpochDay(), p.getStatus() == PostingStatus.ACTIVE, Contribution.of(p));
+                        day, p.getStatus() == PostingStatus.ACTIVE, Contribution.of(p));
                 outcome = detector.upsert(block, member);
                 String canonical = outcome.canonicalId();
-                published = EnrichedPosting.newBuilder(p)
-                        .setCanonicalId(canonical)
-                        .setDuplicateOf(canonical.equals(p.getId()) ? null : canonical)
-                        .setVersion(VersionClock.next())
-                        .build();
+                // p was just deserialized for this step and nothing else holds it: set the fields in place rather
+                // than deep-copying the whole posting through a builder.
+                p.setCanonicalId(canonical);
+                p.setDuplicateOf(canonical.equals(p.getId()) ? null : canonical);
+                p.setVersion(VersionClock.next());
+                published = p;
             }
             case BlockCommand.Leave l -> outcome = detector.leave(block, l.postingId());
         }
@@ -114,9 +132,22 @@ final class DuplicateGroupProcessor implements Processor<String, BlockCommand, S
         if (published != null) {
             context.forward(record.withKey(published.getId()).withValue(new TopologyEvent.Published(published)));
         }
-        for (Map.Entry<String, CellDelta> d : AggregateCells.diff(outcome.before(), outcome.after())) {
-            CellDelta earlier = pending.get(d.getKey());
-            pending.put(d.getKey(), earlier == null ? d.getValue() : earlier.plus(d.getValue()));
+        Contribution before = outcome.before();
+        Contribution after = outcome.after();
+        if (Objects.equals(before, after)) {
+            return; // e.g. a second board's copy of a counted job, or an update of a member that does not count
         }
+        String group = record.key() + '|' + outcome.group();
+        if (before != null && (after == null || before.day() != after.day())) {
+            forwardChange(record, new ContributionChange(before.day(), group, null));
+        }
+        if (after != null) {
+            forwardChange(record, new ContributionChange(after.day(), group, after));
+        }
+    }
+
+    private void forwardChange(Record<String, BlockCommand> record, ContributionChange change) {
+        context.forward(record.withKey(LocalDate.ofEpochDay(change.day()).toString())
+                .withValue(new TopologyEvent.ContributionChanged(change)));
     }
 }

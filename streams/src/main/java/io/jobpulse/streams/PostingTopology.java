@@ -7,17 +7,13 @@ import io.jobpulse.streams.dedupe.DuplicateDetector;
 import io.jobpulse.streams.serde.InternalSerdes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
@@ -32,12 +28,12 @@ import java.util.Map;
  *         |-- poison / enrichment failure ------------------------------> jobpulse.streams.dead-letters.v1
  *         '-- Upsert / Leave, re-keyed by blocking key
  *    -> repartition "dedupe-blocks"
- *    -> [dedupe]            stores duplicate-groups (blocking key -> groups, members, contributions),
- *                                  pending-cell-deltas (cell key -> summed delta, flushed every interval)
+ *    -> [dedupe]            store duplicate-groups (blocking key -> groups, members, contributions)
  *         |-- posting with canonical_id, duplicate_of, version ---------> jobpulse.enriched-postings.v1
- *         '-- cell deltas (-old contribution, +new), keyed by cell key
- *    -> repartition "aggregate-cells"
- *    -> [aggregate]         store aggregate-cells (cell key -> count, salary multiset)
+ *         '-- a group's new contribution to a day (one record per change), keyed by day
+ *    -> repartition "day-contributions"
+ *    -> [aggregate]         store day-contributions (day + group -> current and last emitted contribution);
+ *                           cells in memory, rebuilt from it; changed cells emitted every emit interval
  *    -> absolute cell values as AggregateRow ----------------------------> jobpulse.aggregates.v1
  * </pre>
  *
@@ -47,37 +43,36 @@ public final class PostingTopology {
 
     public static final String LIFECYCLE_STORE = "posting-lifecycle";
     public static final String GROUPS_STORE = "duplicate-groups";
-    public static final String CELLS_STORE = "aggregate-cells";
-    public static final String PENDING_DELTAS_STORE = "pending-cell-deltas";
+    public static final String CONTRIBUTIONS_STORE = "day-contributions";
     /** Internal topic names are fixed so state and offsets survive a change of the topology's shape. */
     public static final String BLOCKS_REPARTITION = "dedupe-blocks";
-    public static final String CELLS_REPARTITION = "aggregate-cells";
+    public static final String CONTRIBUTIONS_REPARTITION = "day-contributions";
 
     private PostingTopology() {
     }
 
-    /** The topology on the registry's topic names, flushing cell deltas every {@code deltaFlush}. */
+    /** The topology on the registry's topic names, emitting changed aggregate cells every {@code emitInterval}. */
     public static void build(StreamsBuilder builder, TopologySerdes serdes, PostingEnrichment enrichment,
-                             DuplicateDetector.Settings dedupe, Duration deltaFlush) {
-        build(builder, TopicNames.DEFAULT, serdes, enrichment, dedupe, deltaFlush);
+                             DuplicateDetector.Settings dedupe, Duration emitInterval) {
+        build(builder, TopicNames.DEFAULT, serdes, enrichment, dedupe, emitInterval);
     }
 
     /**
-     * @param deltaFlush how long cell deltas are summed in the dedupe step before they go to the aggregate step
-     *                   (wall clock; the commit interval is a good value)
+     * @param emitInterval how often the aggregate step writes the cells that changed (wall clock): the aggregates'
+     *                     latency against the number of rows written when cells change many times
      */
     public static void build(StreamsBuilder builder, TopicNames topics, TopologySerdes serdes, PostingEnrichment enrichment,
-                             DuplicateDetector.Settings dedupe, Duration deltaFlush) {
+                             DuplicateDetector.Settings dedupe, Duration emitInterval) {
         Serde<String> strings = Serdes.String();
-        Serde<io.jobpulse.streams.BlockCommand> commands = InternalSerdes.blockCommand();
+        Serde<BlockCommand> commands = InternalSerdes.blockCommand();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIFECYCLE_STORE), strings,
                 InternalSerdes.postingState()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUPS_STORE), strings,
                 InternalSerdes.blockState()));
-        // Small and short-lived (emptied every flush): in memory, changelogged, cached so that repeated updates of a
-        // cell within a commit reach the changelog once.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_DELTAS_STORE), strings,
-                InternalSerdes.cellDelta()).withCachingEnabled());
+        // Cached: a group's entry is written when its contribution changes and again when its cells are emitted;
+        // within one commit both reach the changelog as one record.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTRIBUTIONS_STORE), strings,
+                InternalSerdes.groupContribution()).withCachingEnabled());
 
         // Bytes in, so that a record the deserializer rejects reaches the dead-letter topic with its reason.
         KStream<String, TopologyEvent> tracked = builder
@@ -93,26 +88,24 @@ public final class PostingTopology {
         KStream<String, TopologyEvent> grouped = afterTracking.get("tracked-blocks")
                 .mapValues(v -> ((TopologyEvent.ToBlock) v).command(), Named.as("block-command"))
                 .repartition(Repartitioned.with(strings, commands).withName(BLOCKS_REPARTITION))
-                .process(() -> new DuplicateGroupProcessor(new DuplicateDetector(dedupe), commands.serializer(), deltaFlush),
-                        Named.as("dedupe"), GROUPS_STORE, PENDING_DELTAS_STORE);
+                .process(() -> new DuplicateGroupProcessor(new DuplicateDetector(dedupe), commands.serializer()),
+                        Named.as("dedupe"), GROUPS_STORE);
         Map<String, KStream<String, TopologyEvent>> afterDedupe = grouped.split(Named.as("deduped-"))
                 .branch((k, v) -> v instanceof TopologyEvent.Published, Branched.as("enriched"))
                 .branch((k, v) -> v instanceof TopologyEvent.Dead, Branched.as("dead"))
-                .defaultBranch(Branched.as("cells"));
+                .defaultBranch(Branched.as("contributions"));
         toDeadLetters(afterDedupe.get("deduped-dead"), "deduped", topics);
         afterDedupe.get("deduped-enriched")
                 .mapValues(v -> ((TopologyEvent.Published) v).posting(), Named.as("enriched-posting"))
                 .to(topics.enrichedPostings(), Produced.with(strings, serdes.enriched()).withName("enriched-postings"));
 
-        // Cells are summed where their key lives; the table holds the absolute value the sink overwrites with.
-        afterDedupe.get("deduped-cells")
-                .mapValues(v -> ((TopologyEvent.CellChange) v).delta(), Named.as("cell-delta"))
-                .groupByKey(Grouped.with(CELLS_REPARTITION, strings, InternalSerdes.cellDelta()))
-                .aggregate(CellState::empty, (key, delta, state) -> state.apply(delta), Named.as("aggregate"),
-                        Materialized.<String, CellState, KeyValueStore<Bytes, byte[]>>as(CELLS_STORE)
-                                .withKeySerde(strings).withValueSerde(InternalSerdes.cellState()))
-                .toStream(Named.as("cell-values"))
-                .mapValues(PostingTopology::row, Named.as("aggregate-row"))
+        // Every cell names its day, so all cells a contribution touches live where its day does: one record moves
+        // a whole contribution, and the aggregate step expands it into cells locally.
+        afterDedupe.get("deduped-contributions")
+                .mapValues(v -> ((TopologyEvent.ContributionChanged) v).change(), Named.as("contribution-change"))
+                .repartition(Repartitioned.with(strings, InternalSerdes.contributionChange())
+                        .withName(CONTRIBUTIONS_REPARTITION))
+                .process(() -> new DailyAggregateProcessor(emitInterval), Named.as("aggregate"), CONTRIBUTIONS_STORE)
                 .to(topics.aggregates(), Produced.with(strings, serdes.aggregates()).withName("aggregates"));
     }
 
@@ -122,23 +115,17 @@ public final class PostingTopology {
                         .withName(from + "-dead-letters"));
     }
 
-    static AggregateRow row(String key, CellState state) {
-        CellKey cell = CellKey.parse(key);
-        return AggregateRow.newBuilder()
-                .setAggregate(cell.aggregate())
-                .setRole(cell.role())
-                .setDay(cell.day())
-                .setDim1(cell.dim1())
-                .setDim2(cell.dim2())
-                .setCount(state.count())
-                .setSalaryCount(state.salaryCount())
-                .setSalaryMinUsd(state.quantile(0))
-                .setSalaryP25Usd(state.quantile(0.25))
-                .setSalaryMedianUsd(state.quantile(0.5))
-                .setSalaryP75Usd(state.quantile(0.75))
-                .setSalaryMaxUsd(state.quantile(1))
-                .setVersion(VersionClock.next())
-                .setTaxonomyVersion(state.taxonomyVersion())
-                .build();
+    /**
+     * The row the sink overwrites the cell with. Built with the all-fields constructor: the builder validates and
+     * copies every field, and rows are written by the ten thousand per second.
+     */
+    static AggregateRow row(CellKey cell, CellState state) {
+        boolean salaries = !state.salaries().isEmpty();
+        return new AggregateRow(cell.aggregate(), cell.role(), cell.day(), cell.dim1(), cell.dim2(), state.count(),
+                state.salaryCount(),
+                salaries ? state.quantile(0) : null, salaries ? state.quantile(0.25) : null,
+                salaries ? state.quantile(0.5) : null, salaries ? state.quantile(0.75) : null,
+                salaries ? state.quantile(1) : null,
+                VersionClock.next(), state.taxonomyVersion());
     }
 }

@@ -32,7 +32,7 @@ public final class StreamsApp implements AutoCloseable {
     public static Topology topology(StreamsSettings settings, PostingEnrichment enrichment) {
         StreamsBuilder builder = new StreamsBuilder();
         PostingTopology.build(builder, settings.topics(), TopologySerdes.registry(settings.registry()), enrichment,
-                settings.dedupe(), settings.commitInterval());
+                settings.dedupe(), settings.aggregateEmitInterval());
         return builder.build(settings.toProperties());
     }
 

@@ -32,18 +32,22 @@ import java.util.Properties;
  * @param threads          stream threads in this instance (tasks are spread over threads and instances; up to 6 do work, one per input partition)
  * @param standbyReplicas  standby replicas per task
  * @param commitInterval   transaction commit interval: latency of outputs vs. transaction overhead
- * @param cacheMaxBytes    record cache in front of the cell store: fewer, coalesced aggregate rows per commit
+ * @param aggregateEmitInterval how often changed aggregate cells are written to the aggregates topic: their latency
+ *                         vs. how many rows a busy cell produces (default {@link #DEFAULT_AGGREGATE_EMIT_INTERVAL})
+ * @param cacheMaxBytes    record cache in front of the state stores: changelog writes coalesced per commit
  * @param dedupe           near-duplicate rule thresholds
  * @param topics           external topic names (the registry's, unless suffixed for an isolated pipeline)
  * @param overrides        raw Kafka Streams properties applied last
  */
 public record StreamsSettings(String bootstrapServers, RegistrySettings registry, String applicationId, Path stateDir,
-                              int threads, int standbyReplicas, Duration commitInterval, long cacheMaxBytes,
+                              int threads, int standbyReplicas, Duration commitInterval, Duration aggregateEmitInterval,
+                              long cacheMaxBytes,
                               DuplicateDetector.Settings dedupe, TopicNames topics, Map<String, String> overrides) {
 
     public static final String DEFAULT_APPLICATION_ID = "jobpulse-streams";
     public static final Path DEFAULT_STATE_DIR = Path.of(".jobpulse", "streams", "state");
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(500);
+    public static final Duration DEFAULT_AGGREGATE_EMIT_INTERVAL = Duration.ofSeconds(1);
     public static final long DEFAULT_CACHE_MAX_BYTES = 32L * 1024 * 1024;
 
     public StreamsSettings {
@@ -57,35 +61,44 @@ public record StreamsSettings(String bootstrapServers, RegistrySettings registry
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standby replicas must be >= 0");
         }
+        if (aggregateEmitInterval == null || aggregateEmitInterval.isNegative() || aggregateEmitInterval.isZero()) {
+            throw new IllegalArgumentException("aggregate emit interval must be positive");
+        }
         Objects.requireNonNull(topics, "topics");
         overrides = Map.copyOf(overrides);
     }
 
     public static StreamsSettings defaults(String bootstrapServers, RegistrySettings registry) {
         return new StreamsSettings(bootstrapServers, registry, DEFAULT_APPLICATION_ID, DEFAULT_STATE_DIR, 1, 0,
-                DEFAULT_COMMIT_INTERVAL, DEFAULT_CACHE_MAX_BYTES, DuplicateDetector.Settings.DEFAULTS, TopicNames.DEFAULT, Map.of());
+                DEFAULT_COMMIT_INTERVAL, DEFAULT_AGGREGATE_EMIT_INTERVAL, DEFAULT_CACHE_MAX_BYTES,
+                DuplicateDetector.Settings.DEFAULTS, TopicNames.DEFAULT, Map.of());
     }
 
     public StreamsSettings withApplicationId(String id) {
         return new StreamsSettings(bootstrapServers, registry, id, stateDir, threads, standbyReplicas, commitInterval,
-                cacheMaxBytes, dedupe, topics, overrides);
+                aggregateEmitInterval, cacheMaxBytes, dedupe, topics, overrides);
     }
 
     public StreamsSettings withStateDir(Path dir) {
         return new StreamsSettings(bootstrapServers, registry, applicationId, dir, threads, standbyReplicas,
-                commitInterval, cacheMaxBytes, dedupe, topics, overrides);
+                commitInterval, aggregateEmitInterval, cacheMaxBytes, dedupe, topics, overrides);
     }
 
     public StreamsSettings withOverrides(Map<String, String> more) {
         Map<String, String> all = new java.util.HashMap<>(overrides);
         all.putAll(more);
         return new StreamsSettings(bootstrapServers, registry, applicationId, stateDir, threads, standbyReplicas,
-                commitInterval, cacheMaxBytes, dedupe, topics, all);
+                commitInterval, aggregateEmitInterval, cacheMaxBytes, dedupe, topics, all);
+    }
+
+    public StreamsSettings withAggregateEmitInterval(Duration interval) {
+        return new StreamsSettings(bootstrapServers, registry, applicationId, stateDir, threads, standbyReplicas,
+                commitInterval, interval, cacheMaxBytes, dedupe, topics, overrides);
     }
 
     public StreamsSettings withTopics(TopicNames names) {
         return new StreamsSettings(bootstrapServers, registry, applicationId, stateDir, threads, standbyReplicas,
-                commitInterval, cacheMaxBytes, dedupe, names, overrides);
+                commitInterval, aggregateEmitInterval, cacheMaxBytes, dedupe, names, overrides);
     }
 
     public Properties toProperties() {

@@ -1,7 +1,7 @@
 package io.jobpulse.streams;
 
 import io.jobpulse.contracts.avro.EnrichedPosting;
-import io.jobpulse.streams.aggregate.CellDelta;
+import io.jobpulse.streams.aggregate.ContributionChange;
 
 /**
  * What a processing step hands to the next, as a closed set so every branch of the topology is handled (the
@@ -18,8 +18,8 @@ public sealed interface TopologyEvent {
     record Published(EnrichedPosting posting) implements TopologyEvent {
     }
 
-    /** A change of one aggregate cell, keyed by cell key. */
-    record CellChange(CellDelta delta) implements TopologyEvent {
+    /** A duplicate group's new contribution to one day's aggregates, keyed by that day. */
+    record ContributionChanged(ContributionChange change) implements TopologyEvent {
     }
 
     /** A record that could not be processed, for the dead-letter topic. */

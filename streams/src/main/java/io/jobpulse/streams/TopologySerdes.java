@@ -1,11 +1,11 @@
 package io.jobpulse.streams;
 
-import io.jobpulse.contracts.AvroSerdes;
 import io.jobpulse.contracts.RegistrySettings;
 import io.jobpulse.contracts.avro.AggregateRow;
 import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.streams.serde.AvroBinarySerde;
+import io.jobpulse.streams.serde.RegistrySerdes;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -20,12 +20,15 @@ import org.apache.kafka.common.serialization.Serde;
 public record TopologySerdes(Deserializer<JobPosting> postings, Serde<EnrichedPosting> enriched,
                              Serde<AggregateRow> aggregates) {
 
-    /** Registry-backed Avro in the Confluent wire format: what ingest writes and the analytics sink reads. */
+    /**
+     * Registry-backed Avro in the Confluent wire format: what ingest writes and the analytics sink reads (the
+     * contracts' serde configuration, with writers and readers cached per schema: {@link RegistrySerdes}).
+     */
     public static TopologySerdes registry(RegistrySettings registry) {
         return new TopologySerdes(
-                AvroSerdes.deserializer(registry, JobPosting.class, false),
-                AvroSerdes.serde(registry, EnrichedPosting.class, false),
-                AvroSerdes.serde(registry, AggregateRow.class, false));
+                RegistrySerdes.deserializer(registry, JobPosting.class),
+                RegistrySerdes.serde(registry, EnrichedPosting.class),
+                RegistrySerdes.serde(registry, AggregateRow.class));
     }
 
     /** Plain Avro binary, no registry: for tests of the topology's logic. */

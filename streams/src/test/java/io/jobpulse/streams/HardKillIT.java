@@ -81,6 +81,7 @@ class HardKillIT {
                 "--state-dir", dir.resolve("state").toString(),
                 "--topic-suffix", pipeline.topics.postings().substring(io.jobpulse.contracts.Topics.POSTINGS.name().length()),
                 "--commit-interval", "100",
+                "--aggregate-emit-interval", "200",
                 "--set", "statestore.cache.max.bytes=0",
                 // The killed member never says goodbye: the group waits a session timeout before handing its tasks
                 // over. The broker's minimum keeps the test short; production keeps Kafka's default.

@@ -44,17 +44,14 @@ final class PipelineFixture implements AutoCloseable {
         this.topics = TopicNames.suffixed("." + id);
         this.applicationId = "jobpulse-streams-" + id;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-            TopicProvisioning.ensure(admin, topics.specs());
-            awaitLeaders(admin, topics.postings());
+            TopicProvisioning.ensure(admin, topics.specs()); // returns once every partition has a leader
         }
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // A fresh topic may answer NOT_LEADER_OR_FOLLOWER to the first batch while later in-flight batches
-                // land; the retried first batch then fails OUT_OF_ORDER_SEQUENCE_NUMBER forever. One request in
-                // flight per partition keeps the input's order whatever the broker answers.
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+                // The default five requests in flight: TopicProvisioning.ensure returned only once every partition's
+                // leader answers, so the first batches are not refused (which used to wedge an idempotent producer).
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), AvroSerdes.serializer(stack.registry(), JobPosting.class, false));
         aggregates = new Latest<>(topics.aggregates(), AvroSerdes.deserializer(stack.registry(), AggregateRow.class, false));
         enriched = new Latest<>(topics.enrichedPostings(), AvroSerdes.deserializer(stack.registry(), EnrichedPosting.class, false));
@@ -64,24 +61,8 @@ final class PipelineFixture implements AutoCloseable {
     StreamsSettings settings(java.nio.file.Path stateDir) {
         return StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
                 .withApplicationId(applicationId).withStateDir(stateDir).withTopics(topics)
+                .withAggregateEmitInterval(Duration.ofMillis(200))
                 .withOverrides(Map.of("commit.interval.ms", "100", "statestore.cache.max.bytes", "0"));
-    }
-
-    /** Waits until every partition of a just-created topic has a leader, so the first writes are not refused. */
-    private static void awaitLeaders(Admin admin, String topic) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                    return;
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                // metadata not propagated yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("partitions of " + topic + " got no leader within 30 s");
     }
 
     void send(List<JobPosting> postings) {
@@ -111,7 +92,7 @@ final class PipelineFixture implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             List<String> names = List.of(topics.postings(), topics.aggregates(), topics.enrichedPostings(),
-                    applicationId + "-dedupe-blocks-repartition", applicationId + "-aggregate-cells-repartition");
+                    applicationId + "-dedupe-blocks-repartition", applicationId + "-" + PostingTopology.CONTRIBUTIONS_REPARTITION + "-repartition");
             var described = admin.describeTopics(names).allTopicNames().get();
             Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
             described.forEach((name, d) -> d.partitions().forEach(p ->

@@ -9,6 +9,7 @@ import io.jobpulse.enrichment.Enrichment;
 import io.jobpulse.enrichment.PostingEnricher;
 import io.jobpulse.enrichment.PostingText;
 import io.jobpulse.enrichment.TechnologyMention;
+import io.jobpulse.streams.dedupe.BlockState;
 import io.jobpulse.streams.dedupe.DuplicateDetector;
 import io.jobpulse.streams.serde.AvroBinarySerde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,7 +129,7 @@ class PostingTopologyTest {
     }
 
     private void drain() {
-        driver.advanceWallClockTime(FLUSH); // let the dedupe step forward its summed cell deltas
+        driver.advanceWallClockTime(FLUSH); // let the aggregate step emit the cells that changed
         for (var kv : aggregates.readKeyValuesToList()) {
             AggregateRow old = cells.get(kv.key);
             assertThat(old == null || old.getVersion() < kv.value.getVersion()).as("versions increase").isTrue();
@@ -338,5 +340,31 @@ class PostingTopologyTest {
         assertThat(cell(cellKey("postings", "*", "", "")).getTaxonomyVersion()).isEqualTo("test-v2");
         assertThat(cell(cellKey("technology", "*", "PostgreSQL", "")).getTaxonomyVersion()).isEqualTo("test-v2");
         assertThat(enriched("greenhouse:acme:1").getTaxonomyVersion()).isEqualTo("test-v2");
+    }
+
+    @Test
+    void closedPostingsLeaveTheDedupeStoreOnceOlderThanTheWindow() {
+        send(TestPostings.posting("greenhouse", "acme:1").build());
+        send(TestPostings.posting("greenhouse", "acme:1").closed("2026-11-22T08:00:00Z").build());
+        send(TestPostings.posting("greenhouse", "acme:2").company("Beta").build()); // open: must stay
+        KeyValueStore<String, BlockState> groups = driver.getKeyValueStore(PostingTopology.GROUPS_STORE);
+        assertThat(members(groups)).containsExactlyInAnyOrder("greenhouse:acme:1", "greenhouse:acme:2");
+
+        // A posting of another block, 40 days later, moves this task's clock past the 30-day window; the hourly
+        // sweep then drops the closed posting from a block nobody touched since.
+        send(TestPostings.posting("greenhouse", "other:9").company("Other Corp")
+                .postedAt(Instant.parse("2026-12-30T09:00:00Z")).fetchedAt("2026-12-30T12:00:00Z").build());
+        driver.advanceWallClockTime(DuplicateGroupProcessor.SWEEP_INTERVAL);
+
+        assertThat(members(groups)).containsExactlyInAnyOrder("greenhouse:acme:2", "greenhouse:other:9");
+        assertThat(count(cellKey("postings", "*", "", ""))).as("open postings still counted").isEqualTo(1);
+    }
+
+    private static List<String> members(KeyValueStore<String, BlockState> groups) {
+        List<String> ids = new java.util.ArrayList<>();
+        try (var it = groups.all()) {
+            it.forEachRemaining(kv -> kv.value.groups().forEach(g -> g.members().forEach(m -> ids.add(m.id()))));
+        }
+        return ids;
     }
 }

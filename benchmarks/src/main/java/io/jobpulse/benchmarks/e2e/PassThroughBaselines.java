@@ -15,6 +15,7 @@ import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.embedded.EmbeddedStack;
 import io.jobpulse.streams.StreamsApp;
 import io.jobpulse.streams.StreamsSettings;
+import io.jobpulse.streams.serde.RegistrySerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
  *   <li>Kafka producer: {@link FileImportBench#baseline} (ingest's producer settings minus transactions) sending as many
  *       records as the bulk load had postings, each of the mean size of the Avro postings ingest published;</li>
  *   <li>streams pass-through: {@link TopologyBench#passThrough} (read and write the postings topic with the
- *       registry-backed serdes, exactly-once, the pipeline's streams settings), timed by {@link TopologyBench#run};</li>
+ *       topology's own registry-backed serdes, exactly-once, the pipeline's streams settings), timed by {@link TopologyBench#run};</li>
  *   <li>raw JDBC: {@link SinkThroughputBench#rawInsert} of the enriched postings the topology produced, bound with the
  *       sink's row mapping, into a fresh database.</li>
  * </ul>
@@ -81,7 +82,8 @@ final class PassThroughBaselines {
             FileImportBench.awaitLeaders(admin, copy);
         }
         TopologyBench.Run passRun = TopologyBench.run("pass-through",
-                TopologyBench.passThrough(pass, stack.registry(), Topics.POSTINGS.name(), copy), pass, stack, copy, (int) sizes[0]);
+                TopologyBench.passThrough(RegistrySerdes.serde(stack.registry(), JobPosting.class), pass,
+                        Topics.POSTINGS.name(), copy), pass, stack, copy, (int) sizes[0]);
 
         Map<String, EnrichedPosting> enriched = new LinkedHashMap<>();
         try (Deserializer<EnrichedPosting> deserializer = AvroSerdes.deserializer(stack.registry(), EnrichedPosting.class, false)) {

@@ -1,5 +1,6 @@
 package io.jobpulse.streams.aggregate;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,35 +40,36 @@ public final class AggregateCells {
         roles.addAll(c.roles());
         List<String> levels = c.seniority().isEmpty() ? List.of(UNSPECIFIED) : c.seniority();
         List<String> techs = c.technologies().stream().sorted().toList();
+        String day = LocalDate.ofEpochDay(c.day()).toString();
         for (String role : roles) {
-            put(cells, "postings", role, c.day(), "", "", null);
+            put(cells, "postings", role, day, "", "", null);
             for (String t : techs) {
-                put(cells, "technology", role, c.day(), t, "", null);
+                put(cells, "technology", role, day, t, "", null);
             }
             for (int i = 0; i < techs.size(); i++) {
                 for (int j = i + 1; j < techs.size(); j++) {
-                    put(cells, "technology_pair", role, c.day(), techs.get(i), techs.get(j), null);
+                    put(cells, "technology_pair", role, day, techs.get(i), techs.get(j), null);
                 }
             }
             for (String level : levels) {
-                put(cells, "seniority", role, c.day(), level, "", null);
+                put(cells, "seniority", role, day, level, "", null);
             }
             for (String place : c.places()) {
                 int bar = place.indexOf('|');
                 if (bar < 0) {
-                    put(cells, "location", role, c.day(), place, "", null);
+                    put(cells, "location", role, day, place, "", null);
                 } else {
-                    put(cells, "location", role, c.day(), place.substring(0, bar), "", null);
-                    put(cells, "location", role, c.day(), place.substring(0, bar), place.substring(bar + 1), null);
+                    put(cells, "location", role, day, place.substring(0, bar), "", null);
+                    put(cells, "location", role, day, place.substring(0, bar), place.substring(bar + 1), null);
                 }
             }
             for (String mode : c.workModes()) {
-                put(cells, "work_mode", role, c.day(), mode, "", null);
+                put(cells, "work_mode", role, day, mode, "", null);
             }
             if (c.salaryUsd() != null) {
-                put(cells, "salary", role, c.day(), CellKey.ALL_ROLES, "", c.salaryUsd());
+                put(cells, "salary", role, day, CellKey.ALL_ROLES, "", c.salaryUsd());
                 for (String level : levels) {
-                    put(cells, "salary", role, c.day(), level, "", c.salaryUsd());
+                    put(cells, "salary", role, day, level, "", c.salaryUsd());
                 }
             }
         }
@@ -105,8 +107,10 @@ public final class AggregateCells {
         return out;
     }
 
-    private static void put(Map<String, Double> cells, String aggregate, String role, int day, String dim1, String dim2,
+    /** Same text as {@code CellKey.of(aggregate, role, day, dim1, dim2).encode()}, without parsing the day per cell. */
+    private static void put(Map<String, Double> cells, String aggregate, String role, String day, String dim1, String dim2,
                             Double salary) {
-        cells.put(CellKey.of(aggregate, role, day, dim1, dim2).encode(), salary);
+        cells.put(aggregate + '|' + CellKey.clean(role) + '|' + day + '|' + CellKey.clean(dim1) + '|' + CellKey.clean(dim2),
+                salary);
     }
 }

@@ -67,6 +67,10 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Exactly-once transaction commit interval in ms (default: ${DEFAULT-VALUE})")
     long commitIntervalMs;
 
+    @Option(names = "--aggregate-emit-interval", paramLabel = "MS", defaultValue = "1000",
+            description = "How often changed aggregate cells are written to the aggregates topic, in ms (default: ${DEFAULT-VALUE})")
+    long aggregateEmitIntervalMs;
+
     @Option(names = "--dedupe-window-days", defaultValue = "30",
             description = "Postings further apart than this are never duplicates (default: ${DEFAULT-VALUE})")
     int dedupeWindowDays;
@@ -107,7 +111,7 @@ public final class StreamsCommand implements Callable<Integer> {
             overrides.putAll(properties);
             var defaults = DuplicateDetector.Settings.DEFAULTS;
             settings = new StreamsSettings(endpoints.kafkaBootstrapServers(), endpoints.requireRegistry(), applicationId,
-                    stateDir, threads, standbyReplicas, Duration.ofMillis(commitIntervalMs),
+                    stateDir, threads, standbyReplicas, Duration.ofMillis(commitIntervalMs), Duration.ofMillis(aggregateEmitIntervalMs),
                     StreamsSettings.DEFAULT_CACHE_MAX_BYTES,
                     new DuplicateDetector.Settings(dedupeWindowDays, defaults.jaccard(), defaults.containment()),
                     TopicNames.suffixed(topicSuffix), overrides);

@@ -21,6 +21,7 @@ public final class BlockingKey {
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
     private static final Pattern GENDER = Pattern.compile("\\b[mfwdx]\\s*/\\s*[mfwdx](\\s*/\\s*[mfwdx])?\\b");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}+#]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<String> LEGAL_SUFFIXES = Set.of("inc", "llc", "ltd", "limited", "gmbh", "ag", "corp",
             "corporation", "co", "company", "sa", "sas", "bv", "nv", "plc", "se", "srl", "oy", "ab", "as", "pty", "kg");
 
@@ -66,7 +67,17 @@ public final class BlockingKey {
         if (s == null) {
             return new String[0];
         }
-        String ascii = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        // Accents only exist outside ASCII: most company names and titles skip the (costly) decomposition.
+        String ascii = isAscii(s) ? s : MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         return NON_WORD.split(ascii.toLowerCase(Locale.ROOT).strip());
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

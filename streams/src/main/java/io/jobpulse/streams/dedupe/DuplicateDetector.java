@@ -32,10 +32,11 @@ public final class DuplicateDetector {
     /**
      * @param block       the block after the change
      * @param canonicalId the group the posting is in now (null after a leave)
+     * @param group       canonical id of the group whose contribution may have changed (null: none)
      * @param before      the affected group's contribution before (null: counted nothing)
      * @param after       and after
      */
-    public record Outcome(BlockState block, String canonicalId, Contribution before, Contribution after) {
+    public record Outcome(BlockState block, String canonicalId, String group, Contribution before, Contribution after) {
     }
 
     private final Settings settings;
@@ -44,8 +45,13 @@ public final class DuplicateDetector {
         this.settings = settings;
     }
 
+    /**
+     * The posting is new, changed or closed. Closed postings that can no longer be anyone's duplicate (their day is
+     * more than the window before the newest day in the block) are dropped from the block on the way, so a block's
+     * state stays bounded by the postings of one window plus the open ones.
+     */
     public Outcome upsert(BlockState block, Member member) {
-        List<Group> groups = new ArrayList<>(block.groups());
+        List<Group> groups = new ArrayList<>(prune(block, member.day()).groups());
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
             List<Member> members = new ArrayList<>(g.members());
@@ -54,7 +60,8 @@ public final class DuplicateDetector {
                     members.set(mi, member);
                     Group changed = new Group(g.canonicalId(), members);
                     groups.set(gi, changed);
-                    return new Outcome(new BlockState(groups), g.canonicalId(), g.contribution(), changed.contribution());
+                    return new Outcome(new BlockState(groups), g.canonicalId(), g.canonicalId(), g.contribution(),
+                            changed.contribution());
                 }
             }
         }
@@ -75,14 +82,14 @@ public final class DuplicateDetector {
         if (best < 0) {
             Group fresh = new Group(member.id(), List.of(member));
             groups.add(fresh);
-            return new Outcome(new BlockState(groups), member.id(), null, fresh.contribution());
+            return new Outcome(new BlockState(groups), member.id(), member.id(), null, fresh.contribution());
         }
         Group g = groups.get(best);
         List<Member> members = new ArrayList<>(g.members());
         members.add(member);
         Group changed = new Group(g.canonicalId(), members);
         groups.set(best, changed);
-        return new Outcome(new BlockState(groups), g.canonicalId(), g.contribution(), changed.contribution());
+        return new Outcome(new BlockState(groups), g.canonicalId(), g.canonicalId(), g.contribution(), changed.contribution());
     }
 
     /** The posting moved to another block (its company, title or place changed). */
@@ -98,10 +105,45 @@ public final class DuplicateDetector {
                 } else {
                     groups.set(gi, changed);
                 }
-                return new Outcome(new BlockState(groups), null, g.contribution(), changed.contribution());
+                return new Outcome(new BlockState(groups), null, g.canonicalId(), g.contribution(), changed.contribution());
             }
         }
-        return new Outcome(block, null, null, null);
+        return new Outcome(block, null, null, null, null);
+    }
+
+    /**
+     * Retention: drops closed members whose day is more than {@link Settings#windowDays()} before {@code newestDay}
+     * (or before the newest day in the block, if later), and groups left without members. A closed member adds
+     * nothing to the aggregates and, that old, can match no posting of the window any more. Open members always
+     * stay: they count, and their closure must find them.
+     *
+     * @return the same instance when nothing was dropped
+     */
+    public BlockState prune(BlockState block, int newestDay) {
+        int newest = newestDay;
+        for (Group g : block.groups()) {
+            for (Member m : g.members()) {
+                newest = Math.max(newest, m.day());
+            }
+        }
+        int oldestKept = newest - settings.windowDays();
+        boolean any = false;
+        for (Group g : block.groups()) {
+            for (Member m : g.members()) {
+                any |= !m.active() && m.day() < oldestKept;
+            }
+        }
+        if (!any) {
+            return block;
+        }
+        List<Group> kept = new ArrayList<>();
+        for (Group g : block.groups()) {
+            List<Member> members = g.members().stream().filter(m -> m.active() || m.day() >= oldestKept).toList();
+            if (!members.isEmpty()) {
+                kept.add(new Group(g.canonicalId(), members));
+            }
+        }
+        return new BlockState(kept);
     }
 
     /** A similarity score when the two descriptions pass the rule, else -1. */

@@ -1,10 +1,5 @@
 package io.jobpulse.streams.dedupe;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * MinHash signature of a description's word 3-shingles, plus how many distinct shingles it had. The estimated
@@ -19,36 +14,61 @@ public record MinHashSignature(int[] minima, int shingles) {
 
     public static final int SLOTS = 128;
     private static final int SHINGLE_WORDS = 3;
-    private static final long[] SEEDS = new long[SLOTS];
+    /** Slot i hashes a shingle h to the high bits of h * MULTIPLIERS[i] + ADDENDS[i] (multiply-shift hashing). */
+    private static final long[] MULTIPLIERS = new long[SLOTS];
+    private static final long[] ADDENDS = new long[SLOTS];
 
     static {
         long s = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < SLOTS; i++) {
             s = mix(s + 0x9E3779B97F4A7C15L);
-            SEEDS[i] = s;
+            MULTIPLIERS[i] = s | 1;
+            s = mix(s + 0x9E3779B97F4A7C15L);
+            ADDENDS[i] = s;
         }
     }
 
+    /**
+     * Shingles are hashed from per-word hashes (no shingle strings are built), each shingle hash is well mixed once,
+     * and the {@value #SLOTS} slot hashes are a multiply-add each: about ten times cheaper than a full mix per slot,
+     * with the same estimate quality for similarities this coarse.
+     */
     public static MinHashSignature of(String text) {
-        List<String> words = words(text);
-        Set<Long> hashes = new HashSet<>();
-        if (!words.isEmpty() && words.size() < SHINGLE_WORDS) {
-            hashes.add(fnv(String.join(" ", words)));
-        }
-        for (int i = 0; i + SHINGLE_WORDS <= words.size(); i++) {
-            hashes.add(fnv(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2)));
+        long[] words = wordHashes(text);
+        int n = words.length;
+        long[] shingles;
+        if (n == 0) {
+            shingles = new long[0];
+        } else if (n < SHINGLE_WORDS) {
+            long h = 0;
+            for (long w : words) {
+                h = h * 0x100000001B3L + w;
+            }
+            shingles = new long[]{mix(h)};
+        } else {
+            shingles = new long[n - SHINGLE_WORDS + 1];
+            for (int i = 0; i + SHINGLE_WORDS <= n; i++) {
+                shingles[i] = mix((words[i] * 0x100000001B3L + words[i + 1]) * 0x100000001B3L + words[i + 2]);
+            }
+            java.util.Arrays.sort(shingles);
         }
         int[] minima = new int[SLOTS];
         java.util.Arrays.fill(minima, Integer.MAX_VALUE);
-        for (long h : hashes) {
+        int distinct = 0;
+        for (int k = 0; k < shingles.length; k++) {
+            long h = shingles[k];
+            if (k > 0 && h == shingles[k - 1]) {
+                continue; // a repeated shingle changes no minimum
+            }
+            distinct++;
             for (int i = 0; i < SLOTS; i++) {
-                int v = (int) (mix(h ^ SEEDS[i]) >>> 33);
+                int v = (int) ((h * MULTIPLIERS[i] + ADDENDS[i]) >>> 33);
                 if (v < minima[i]) {
                     minima[i] = v;
                 }
             }
         }
-        return new MinHashSignature(minima, hashes.size());
+        return new MinHashSignature(minima, distinct);
     }
 
     /** Estimated Jaccard similarity of the two shingle sets. */
@@ -72,35 +92,37 @@ public record MinHashSignature(int[] minima, int shingles) {
         return Math.min(1.0, j * (shingles + other.shingles) / ((1 + j) * smaller));
     }
 
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
+    /** FNV-1a hash of each word (maximal run of letters and digits, lower-cased). */
+    static long[] wordHashes(String text) {
         if (text == null) {
-            return words;
+            return new long[0];
         }
-        StringBuilder w = new StringBuilder();
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
+        long[] out = new long[Math.max(16, text.length() / 5)];
+        int n = 0;
+        long h = 0xcbf29ce484222325L;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                w.append(c);
-            } else if (!w.isEmpty()) {
-                words.add(w.toString());
-                w.setLength(0);
+                h ^= c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c);
+                h *= 0x100000001b3L;
+                inWord = true;
+            } else if (inWord) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = h;
+                h = 0xcbf29ce484222325L;
+                inWord = false;
             }
         }
-        if (!w.isEmpty()) {
-            words.add(w.toString());
+        if (inWord) {
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n + 1);
+            }
+            out[n++] = h;
         }
-        return words;
-    }
-
-    private static long fnv(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** SplitMix64 finalizer: a cheap, well-mixing permutation of 64-bit values. */

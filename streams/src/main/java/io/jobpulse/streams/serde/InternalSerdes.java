@@ -3,9 +3,9 @@ package io.jobpulse.streams.serde;
 import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.streams.BlockCommand;
 import io.jobpulse.streams.PostingState;
-import io.jobpulse.streams.aggregate.CellDelta;
-import io.jobpulse.streams.aggregate.CellState;
 import io.jobpulse.streams.aggregate.Contribution;
+import io.jobpulse.streams.aggregate.ContributionChange;
+import io.jobpulse.streams.aggregate.GroupContribution;
 import io.jobpulse.streams.dedupe.BlockState;
 import io.jobpulse.streams.dedupe.MinHashSignature;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,8 +15,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static io.jobpulse.streams.serde.BinaryCodec.readBytes;
 import static io.jobpulse.streams.serde.BinaryCodec.readNullableDouble;
@@ -25,10 +23,15 @@ import static io.jobpulse.streams.serde.BinaryCodec.writeBytes;
 import static io.jobpulse.streams.serde.BinaryCodec.writeNullableDouble;
 import static io.jobpulse.streams.serde.BinaryCodec.writeStrings;
 
-/** Serdes of the topology's internal values: its state stores and its repartition topic. */
+/** Serdes of the topology's internal values: its state stores and its repartition topics. */
 public final class InternalSerdes {
 
     private static final AvroBinarySerde<EnrichedPosting> ENRICHED = new AvroBinarySerde<>(EnrichedPosting.class);
+
+    /** Format byte per contribution slot, so the common case (emitted equals current) is stored once. */
+    private static final int NONE = 0;
+    private static final int PRESENT = 1;
+    private static final int SAME_AS_CURRENT = 2;
 
     private InternalSerdes() {
     }
@@ -67,54 +70,45 @@ public final class InternalSerdes {
         return BinaryCodec.serde("BlockState", 1, InternalSerdes::writeBlock, InternalSerdes::readBlock);
     }
 
-    public static Serde<CellDelta> cellDelta() {
-        return BinaryCodec.serde("CellDelta", 1,
-                (out, d) -> {
-                    out.writeLong(d.countDelta());
-                    writeDoubles(out, d.removed());
-                    writeDoubles(out, d.added());
-                    out.writeUTF(d.taxonomyVersion() == null ? "" : d.taxonomyVersion());
+    public static Serde<ContributionChange> contributionChange() {
+        return BinaryCodec.serde("ContributionChange", 1,
+                (out, c) -> {
+                    out.writeInt(c.day());
+                    out.writeUTF(c.group());
+                    out.writeBoolean(c.contribution() != null);
+                    if (c.contribution() != null) {
+                        writeContribution(out, c.contribution());
+                    }
                 },
-                in -> new CellDelta(in.readLong(), readDoubles(in), readDoubles(in), in.readUTF()));
+                in -> new ContributionChange(in.readInt(), in.readUTF(), in.readBoolean() ? readContribution(in) : null));
     }
 
-    public static Serde<CellState> cellState() {
-        return BinaryCodec.serde("CellState", 1,
-                (out, s) -> {
-                    out.writeLong(s.count());
-                    out.writeUTF(s.taxonomyVersion());
-                    out.writeInt(s.salaries().size());
-                    for (Map.Entry<Double, Integer> e : s.salaries().entrySet()) {
-                        out.writeDouble(e.getKey());
-                        out.writeInt(e.getValue());
+    public static Serde<GroupContribution> groupContribution() {
+        return BinaryCodec.serde("GroupContribution", 1,
+                (out, g) -> {
+                    out.writeByte(g.current() == null ? NONE : PRESENT);
+                    if (g.current() != null) {
+                        writeContribution(out, g.current());
+                    }
+                    if (g.emitted() == null) {
+                        out.writeByte(NONE);
+                    } else if (g.emittedCurrent()) {
+                        out.writeByte(SAME_AS_CURRENT);
+                    } else {
+                        out.writeByte(PRESENT);
+                        writeContribution(out, g.emitted());
                     }
                 },
                 in -> {
-                    long count = in.readLong();
-                    String version = in.readUTF();
-                    int n = in.readInt();
-                    TreeMap<Double, Integer> salaries = new TreeMap<>();
-                    for (int i = 0; i < n; i++) {
-                        salaries.put(in.readDouble(), in.readInt());
-                    }
-                    return new CellState(count, salaries, version);
+                    Contribution current = in.readByte() == PRESENT ? readContribution(in) : null;
+                    Contribution emitted = switch (in.readByte()) {
+                        case NONE -> null;
+                        case PRESENT -> readContribution(in);
+                        case SAME_AS_CURRENT -> current;
+                        default -> throw new IOException("unknown emitted slot");
+                    };
+                    return new GroupContribution(current, emitted);
                 });
-    }
-
-    private static void writeDoubles(DataOutputStream out, List<Double> values) throws IOException {
-        out.writeInt(values.size());
-        for (double v : values) {
-            out.writeDouble(v);
-        }
-    }
-
-    private static List<Double> readDoubles(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<Double> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(in.readDouble());
-        }
-        return values;
     }
 
     private static void writeBlock(DataOutputStream out, BlockState block) throws IOException {

@@ -65,16 +65,6 @@ class AggregateCellsTest {
     }
 
     @Test
-    void coalescedDeltasAddUpAndCancel() {
-        CellDelta sum = CellDelta.of(1, null, 100.0, "v1").plus(CellDelta.of(0, 100.0, 120.0, "v1"))
-                .plus(CellDelta.of(1, null, 90.0, "v2"));
-        assertThat(sum).isEqualTo(new CellDelta(2, List.of(), List.of(120.0, 90.0), "v2"));
-        assertThat(CellState.empty().apply(sum).quantile(1)).isEqualTo(120.0);
-        assertThat(CellDelta.of(1, null, 5.0, "v1").plus(CellDelta.of(-1, 5.0, null, "v1")))
-                .isEqualTo(new CellDelta(0, List.of(), List.of(), "v1"));
-    }
-
-    @Test
     void cellKeysRoundTripAndNeverGainSeparators() {
         CellKey k = CellKey.of("technology", "backend", DAY, "C|C++", "");
         assertThat(CellKey.parse(k.encode())).isEqualTo(k);

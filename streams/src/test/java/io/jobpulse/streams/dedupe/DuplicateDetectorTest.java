@@ -79,4 +79,37 @@ class DuplicateDetectorTest {
         assertThat(ghLeaves.block().groups()).isEmpty();
         assertThat(detector.leave(ghLeaves.block(), "unknown").before()).isNull();
     }
+
+    @Test
+    void closedMembersOlderThanTheWindowAreDroppedOpenOnesStay() {
+        var s = detector.upsert(BlockState.EMPTY, member("gh:old-closed", TEXT, 100, true)).block();
+        s = detector.upsert(s, member("gh:old-closed", TEXT, 100, false)).block();
+        s = detector.upsert(s, member("gh:old-open", "Our data team runs Spark jobs on AWS and writes Scala.", 100, true)).block();
+        s = detector.upsert(s, member("gh:recent-closed", "Frontend work in TypeScript and React for our shop.", 125, false)).block();
+        assertThat(s.groups()).hasSize(3);
+
+        // A posting 31 days after the old ones: the closed one is outside the 30-day window and can go.
+        var later = detector.upsert(s, member("gh:new", "Rust services for embedded controllers on the robots.", 131, true));
+        assertThat(later.block().groups()).extracting(BlockState.Group::canonicalId)
+                .containsExactly("gh:old-open", "gh:recent-closed", "gh:new");
+
+        // Nothing expired: the very same block instance comes back.
+        assertThat(detector.prune(later.block(), 131)).isSameAs(later.block());
+        // Sweeping later on: the recently closed one expires too; the open one never does.
+        assertThat(detector.prune(later.block(), 200).groups()).extracting(BlockState.Group::canonicalId)
+                .containsExactly("gh:old-open", "gh:new");
+    }
+
+    @Test
+    void aGroupKeepsItsCanonicalIdWhenItsFirstMemberExpires() {
+        var s = detector.upsert(BlockState.EMPTY, member("gh:1", TEXT, 100, true)).block();
+        s = detector.upsert(s, member("hn:1", TEXT, 125, true)).block();
+        s = detector.upsert(s, member("gh:1", TEXT, 100, false)).block();
+
+        BlockState pruned = detector.prune(s, 140);
+        assertThat(pruned.groups()).singleElement().satisfies(g -> {
+            assertThat(g.canonicalId()).isEqualTo("gh:1");
+            assertThat(g.members()).extracting(BlockState.Member::id).containsExactly("hn:1");
+        });
+    }
 }
