@@ -90,18 +90,31 @@ public final class FileImportBench {
             ingest(stack, files.getFirst(), "bench-warmup");
             List<Double> baseline = new ArrayList<>();
             List<Double> ingest = new ArrayList<>();
+            List<Double> baselineCpu = new ArrayList<>();
+            List<Double> ingestCpu = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
+                // The JVM's CPU time per record (broker, clients and ingest together): on a machine shared with other
+                // work, rates mostly measure how much of the two cores this JVM got; CPU per record does not.
+                long c0 = processCpuNanos();
                 double b = baseline(bootstrap, n, recordBytes, "bench.baseline." + r);
+                long c1 = processCpuNanos();
                 double i = ingest(stack, files.get(r), "bench-round" + r);
+                long c2 = processCpuNanos();
                 baseline.add(b);
                 ingest.add(i);
-                System.out.printf(Locale.ROOT, "round %d: producer %,.0f records/s, ingest %,.0f postings/s, ratio %.2f%n",
-                        r, b, i, i / b);
+                baselineCpu.add((c1 - c0) / 1e3 / n);
+                ingestCpu.add((c2 - c1) / 1e3 / n);
+                System.out.printf(Locale.ROOT, "round %d: producer %,.0f records/s, ingest %,.0f postings/s, ratio %.2f; "
+                                + "JVM CPU per record %.0f us (producer) vs per posting %.0f us (ingest), CPU ratio %.2f; load %s%n",
+                        r, b, i, i / b, baselineCpu.getLast(), ingestCpu.getLast(), baselineCpu.getLast() / ingestCpu.getLast(),
+                        loadAverage());
             }
             double mb = median(baseline);
             double mi = median(ingest);
             System.out.printf(Locale.ROOT, "%nmedian: producer %,.0f records/s, ingest %,.0f postings/s, ratio %.2f (target >= 0.80)%n",
                     mb, mi, mi / mb);
+            System.out.printf(Locale.ROOT, "median JVM CPU: %.0f us per producer record, %.0f us per ingested posting, ratio %.2f%n",
+                    median(baselineCpu), median(ingestCpu), median(baselineCpu) / median(ingestCpu));
             System.out.printf(Locale.ROOT, "JDK %s, %d cores, load average %s%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), loadAverage());
         } finally {
@@ -263,6 +276,11 @@ public final class FileImportBench {
         List<Double> sorted = values.stream().sorted().toList();
         int m = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String loadAverage() {
