@@ -189,8 +189,9 @@ public final class SeniorityClassifier {
     static int minYearsOfExperience(String text) {
         int best = -1;
         int from = 0;
+        int[] next = {-2, -2, -2}; // next "year", "yrs", "yoe" at or after from; -1 once none is left
         while (true) {
-            int y = indexOfYears(text, from);
+            int y = indexOfYears(text, from, next);
             if (y < 0) {
                 return best;
             }
@@ -243,10 +244,21 @@ public final class SeniorityClassifier {
         }
     }
 
-    private static int indexOfYears(String text, int from) {
-        int a = indexOfIgnoreCase(text, "year", from);
-        int b = indexOfIgnoreCase(text, "yrs", from);
-        int c = indexOfIgnoreCase(text, "yoe", from);
+    private static final String[] YEAR_WORDS = {"year", "yrs", "yoe"};
+
+    /**
+     * First "year", "yrs" or "yoe" at or after {@code from}. {@code next} keeps each word's next occurrence between
+     * calls (from only grows), so a long text is searched once per word instead of once per mention.
+     */
+    private static int indexOfYears(String text, int from, int[] next) {
+        for (int k = 0; k < YEAR_WORDS.length; k++) {
+            if (next[k] != -1 && next[k] < from) {
+                next[k] = indexOfIgnoreCase(text, YEAR_WORDS[k], from);
+            }
+        }
+        int a = next[0];
+        int b = next[1];
+        int c = next[2];
         if (c >= 0 && (a < 0 || c < a)) {
             a = c;
         }
@@ -256,13 +268,21 @@ public final class SeniorityClassifier {
         return b < 0 ? a : Math.min(a, b);
     }
 
+    /** First case-insensitive occurrence of {@code what} at or after {@code from}; candidates found by indexOf. */
     private static int indexOfIgnoreCase(String text, String what, int from) {
-        int n = text.length() - what.length();
         char f = what.charAt(0);
-        for (int i = from; i <= n; i++) {
-            char c = text.charAt(i);
-            if ((c == f || c == Character.toUpperCase(f)) && text.regionMatches(true, i, what, 0, what.length())) {
+        char upper = Character.toUpperCase(f);
+        int atLower = text.indexOf(f, from);
+        int atUpper = upper == f ? -1 : text.indexOf(upper, from);
+        while (atLower >= 0 || atUpper >= 0) {
+            int i = atLower < 0 ? atUpper : atUpper < 0 ? atLower : Math.min(atLower, atUpper);
+            if (text.regionMatches(true, i, what, 0, what.length())) {
                 return i;
+            }
+            if (i == atLower) {
+                atLower = text.indexOf(f, i + 1);
+            } else {
+                atUpper = text.indexOf(upper, i + 1);
             }
         }
         return -1;

@@ -104,13 +104,17 @@ public class TechnologyMatchBench {
             if (starts.length < chars.length / 2 + 1) {
                 starts = new int[chars.length / 2 + 1];
             }
-            int n = PhraseMatcher.wordStarts(chars, starts);
-            matcher.rawMatcher().scan(chars, starts, n, sink);
+            if (folded.length < chars.length) {
+                folded = new char[chars.length];
+            }
+            int n = PhraseMatcher.foldAndWordStarts(chars, folded, starts);
+            matcher.rawMatcher().scan(chars, folded, starts, n, sink);
         }
         return count[0];
     }
 
     private int[] starts = new int[1];
+    private char[] folded = new char[1];
 
     /** Counts matches with org.ahocorasick over the same dictionary. */
     @Benchmark

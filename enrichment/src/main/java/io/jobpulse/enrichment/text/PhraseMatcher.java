@@ -13,8 +13,10 @@ import java.util.List;
  * end where the next one is not, or where words were glued together by HTML stripping ("RemoteWe", "ONSITEZype").
  * Phrases flagged exact only match their own spelling or its ALL CAPS form (so "Go" does not match "go").
  *
- * <p>Built once, immutable, thread-safe. Transitions live in one open-addressing hash table keyed by (node, char),
- * with a direct table for the root's ASCII children, so a scan costs a few array reads per character.
+ * <p>Built once, immutable, thread-safe. Node ids carry a flag when a phrase ends there, so a walk reads only the
+ * transition it takes. Shallow nodes (where most walks end) come first in breadth-first order and own direct 64-wide
+ * rows; deeper nodes are numbered depth-first and keep their few transitions sorted in one flat array, so walking a
+ * long name ("San Francisco Bay Area") reads neighbouring memory instead of one random hash slot per character.
  */
 public final class PhraseMatcher {
 
@@ -40,19 +42,25 @@ public final class PhraseMatcher {
 
     private static final int DENSE_DEPTH = 3;
     private static final int MAX_DENSE_ROWS = 8192;
+    /** Set on a transition's target when some phrase ends at that node. */
+    private static final int TERMINAL = 1 << 30;
+    private static final int NODE = TERMINAL - 1;
 
-    /** Transitions of shallow nodes (where most walks end) as direct 64-wide rows; deeper ones use the hash table. */
-    private final int[] denseRow;
+    /** Nodes {@code 0 .. denseCount-1} (the shallow ones) have a row here: target per {@link #SYM} symbol, or -1. */
+    private final int denseCount;
     private final int[] dense;
-    private final long[] keys;
-    private final int[] values;
-    private final int mask;
+    /** Every node's transitions: {@code edgeChar/edgeTarget[firstEdge[n] .. firstEdge[n+1])}, sorted by char. */
+    private final int[] firstEdge;
+    private final char[] edgeChar;
+    private final int[] edgeTarget;
     private final int[] rootAscii;
     /** Per node: index into terminalPhrases of the first phrase ending here, or -1. */
     private final int[] terminalStart;
     private final int[] terminalCount;
     private final int[] terminalPhrases;
-    private final String[] phraseText;
+    /** Each phrase's spelling and its upper-cased characters (for the exact-spelling check). */
+    private final char[][] phraseText;
+    private final char[][] phraseUpper;
     private final boolean[] phraseExact;
     private final int[] phrasePayload;
     private final int phraseCount;
@@ -65,69 +73,126 @@ public final class PhraseMatcher {
         startAtCamel = b.startAfterDot;
         upperCaseStarts = b.upperCaseStarts;
         int nodes = b.nodeCount;
-        int cap = Integer.highestOneBit(Math.max(16, b.edges.size() * 2)) << 1;
-        keys = new long[cap];
-        Arrays.fill(keys, -1L);
-        values = new int[cap];
-        mask = cap - 1;
+        int edges = b.edges.size();
+        // The builder's trie as adjacency lists (builder ids), children sorted by character.
+        int[] childStart = new int[nodes + 1];
+        for (long[] e : b.edges) {
+            childStart[(int) (e[0] >>> 16) + 1]++;
+        }
+        for (int n = 0; n < nodes; n++) {
+            childStart[n + 1] += childStart[n];
+        }
+        long[] byParent = new long[edges]; // (char << 32) | child, grouped by parent
+        int[] fill = childStart.clone();
+        for (long[] e : b.edges) {
+            int parent = (int) (e[0] >>> 16);
+            byParent[fill[parent]++] = ((e[0] & 0xFFFF) << 32) | e[1];
+        }
+        for (int n = 0; n < nodes; n++) {
+            Arrays.sort(byParent, childStart[n], childStart[n + 1]);
+        }
+        // New ids: shallow nodes breadth-first, then each deeper subtree depth-first.
+        int[] newId = new int[nodes];
+        int[] order = new int[nodes]; // builder id by new id
+        int[] depth = new int[nodes];
+        int next = 0;
+        order[next] = 0;
+        newId[0] = next++;
+        int shallow = 1;
+        for (int head = 0; head < shallow; head++) {
+            int n = order[head];
+            for (int k = childStart[n]; k < childStart[n + 1]; k++) {
+                int c = (int) byParent[k];
+                depth[c] = depth[n] + 1;
+                if (depth[c] < DENSE_DEPTH && next < MAX_DENSE_ROWS) {
+                    order[next] = c;
+                    newId[c] = next++;
+                    shallow++;
+                }
+            }
+        }
+        denseCount = shallow;
+        int[] stack = new int[nodes];
+        for (int head = 0; head < shallow; head++) {
+            int n = order[head];
+            for (int k = childStart[n]; k < childStart[n + 1]; k++) {
+                int sub = (int) byParent[k];
+                if (sub != 0 && newId[sub] == 0) {
+                    int top = 0;
+                    stack[top++] = sub;
+                    while (top > 0) {
+                        int m = stack[--top];
+                        order[next] = m;
+                        newId[m] = next++;
+                        for (int q = childStart[m + 1] - 1; q >= childStart[m]; q--) {
+                            stack[top++] = (int) byParent[q];
+                        }
+                    }
+                }
+            }
+        }
+        if (next != nodes) {
+            throw new IllegalStateException("trie renumbering reached " + next + " of " + nodes + " nodes");
+        }
+        if (nodes > NODE) {
+            throw new IllegalStateException("too many trie nodes: " + nodes);
+        }
+        terminalCount = new int[nodes];
+        for (Builder.Phrase p : b.phrases) {
+            terminalCount[newId[p.node]]++;
+        }
+        firstEdge = new int[nodes + 1];
+        edgeChar = new char[edges];
+        edgeTarget = new int[edges];
+        int at = 0;
+        for (int id = 0; id < nodes; id++) {
+            int n = order[id];
+            firstEdge[id] = at;
+            for (int k = childStart[n]; k < childStart[n + 1]; k++) {
+                int c = (int) byParent[k];
+                edgeChar[at] = (char) (byParent[k] >>> 32);
+                edgeTarget[at] = target(newId[c]);
+                at++;
+            }
+        }
+        firstEdge[nodes] = at;
         rootAscii = new int[128];
         Arrays.fill(rootAscii, -1);
-        for (long[] e : b.edges) {
-            long key = e[0];
-            int child = (int) e[1];
-            int parent = (int) (key >>> 16);
-            char c = (char) (key & 0xFFFF);
-            if (parent == 0 && c < 128) {
-                rootAscii[c] = child;
-            }
-            int slot = hash(key) & mask;
-            while (keys[slot] != -1L) {
-                slot = (slot + 1) & mask;
-            }
-            keys[slot] = key;
-            values[slot] = child;
-        }
-        int[] depth = new int[nodes];
-        denseRow = new int[nodes];
-        Arrays.fill(denseRow, -1);
-        int rows = 0;
-        denseRow[0] = rows++;
-        for (long[] e : b.edges) {
-            int parent = (int) (e[0] >>> 16);
-            int child = (int) e[1];
-            depth[child] = depth[parent] + 1;
-            if (depth[child] < DENSE_DEPTH && rows < MAX_DENSE_ROWS) {
-                denseRow[child] = rows++;
-            }
-        }
-        dense = new int[rows << 6];
+        dense = new int[denseCount << 6];
         Arrays.fill(dense, -1);
-        for (long[] e : b.edges) {
-            int parent = (int) (e[0] >>> 16);
-            char c = (char) (e[0] & 0xFFFF);
-            if (denseRow[parent] >= 0 && c < 128 && SYM[c] != 0) {
-                dense[(denseRow[parent] << 6) | SYM[c]] = (int) e[1];
+        for (int id = 0; id < nodes; id++) {
+            for (int k = firstEdge[id]; k < firstEdge[id + 1]; k++) {
+                char c = edgeChar[k];
+                if (id == 0 && c < 128) {
+                    rootAscii[c] = edgeTarget[k];
+                }
+                if (id < denseCount && c < 128 && SYM[c] != 0) {
+                    dense[(id << 6) | SYM[c]] = edgeTarget[k];
+                }
             }
         }
         terminalStart = new int[nodes];
-        terminalCount = new int[nodes];
         Arrays.fill(terminalStart, -1);
         phraseCount = b.phrases.size();
-        phraseText = new String[phraseCount];
+        phraseText = new char[phraseCount][];
+        phraseUpper = new char[phraseCount][];
         phraseExact = new boolean[phraseCount];
         phrasePayload = new int[phraseCount];
         int[] nodeOf = new int[phraseCount];
         for (int i = 0; i < phraseCount; i++) {
             Builder.Phrase p = b.phrases.get(i);
-            phraseText[i] = p.text;
+            phraseText[i] = p.text.toCharArray();
+            phraseUpper[i] = new char[phraseText[i].length];
+            for (int k = 0; k < phraseText[i].length; k++) {
+                phraseUpper[i][k] = Character.toUpperCase(phraseText[i][k]);
+            }
             phraseExact[i] = p.exact;
             phrasePayload[i] = p.payload;
-            nodeOf[i] = p.node;
-            terminalCount[p.node]++;
+            nodeOf[i] = newId[p.node];
         }
         terminalPhrases = new int[phraseCount];
         int pos = 0;
-        int[] fill = new int[nodes];
+        int[] used = new int[nodes];
         for (int n = 0; n < nodes; n++) {
             if (terminalCount[n] > 0) {
                 terminalStart[n] = pos;
@@ -136,8 +201,13 @@ public final class PhraseMatcher {
         }
         for (int i = 0; i < phraseCount; i++) {
             int n = nodeOf[i];
-            terminalPhrases[terminalStart[n] + fill[n]++] = i;
+            terminalPhrases[terminalStart[n] + used[n]++] = i;
         }
+    }
+
+    /** A transition target: the node id, flagged when a phrase ends there. */
+    private int target(int id) {
+        return terminalCount[id] > 0 ? id | TERMINAL : id;
     }
 
     public static Builder builder() {
@@ -148,34 +218,32 @@ public final class PhraseMatcher {
         return phraseCount;
     }
 
-    private static int hash(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29));
-    }
-
+    /** The flagged target of node's transition on folded character c, or -1. */
     private int child(int node, char c) {
-        int row = denseRow[node];
-        if (row >= 0 && c < 128) {
-            int sym = SYM[c];
-            if (sym != 0) {
-                return dense[(row << 6) | sym];
+        if (c < 128) {
+            if (node < denseCount) {
+                int sym = SYM[c];
+                if (sym != 0) {
+                    return dense[(node << 6) | sym];
+                }
+            }
+            if (node == 0) {
+                return rootAscii[c];
             }
         }
-        if (node == 0 && c < 128) {
-            return rootAscii[c];
+        int lo = firstEdge[node];
+        int hi = firstEdge[node + 1];
+        if (hi - lo > 8) {
+            int k = Arrays.binarySearch(edgeChar, lo, hi, c);
+            return k >= 0 ? edgeTarget[k] : -1;
         }
-        long key = ((long) node << 16) | c;
-        int slot = hash(key) & mask;
-        while (true) {
-            long k = keys[slot];
-            if (k == key) {
-                return values[slot];
+        for (int k = lo; k < hi; k++) {
+            char e = edgeChar[k];
+            if (e >= c) {
+                return e == c ? edgeTarget[k] : -1;
             }
-            if (k == -1L) {
-                return -1;
-            }
-            slot = (slot + 1) & mask;
         }
+        return -1;
     }
 
     static char fold(char c) {
@@ -248,7 +316,8 @@ public final class PhraseMatcher {
         if (!phraseExact[phrase]) {
             return true;
         }
-        String p = phraseText[phrase];
+        char[] p = phraseText[phrase];
+        char[] pu = phraseUpper[phrase];
         int j = 0;
         boolean same = true;
         boolean upper = true;
@@ -261,17 +330,18 @@ public final class PhraseMatcher {
                 }
                 c = ' ';
             }
-            if (j >= p.length()) {
+            if (j >= p.length) {
                 return false;
             }
-            char pc = p.charAt(j);
+            char pc = p[j];
+            char pcUpper = pu[j];
             if (c != pc) {
                 same = false;
             }
-            if (c != Character.toUpperCase(pc)) {
+            if (c != pcUpper) {
                 upper = false;
             }
-            if (j == 0 ? c != Character.toUpperCase(pc) : c != pc) {
+            if (j == 0 ? c != pcUpper : c != pc) {
                 capital = false;
             }
             if (!same && !upper && !capital) {
@@ -340,12 +410,13 @@ public final class PhraseMatcher {
                     prevSpace = false;
                     c = fold(c);
                 }
-                node = child(node, c);
-                if (node < 0) {
+                int target = child(node, c);
+                if (target < 0) {
                     break;
                 }
+                node = target & NODE;
                 j++;
-                if (terminalStart[node] >= 0 && rightBoundary(text, i, j)) {
+                if ((target & TERMINAL) != 0 && rightBoundary(text, i, j)) {
                     int phrase = accepted(node, text, i, j);
                     if (phrase >= 0) {
                         bestEnd = j;
@@ -388,8 +459,51 @@ public final class PhraseMatcher {
         return n;
     }
 
+    /**
+     * The text as the trie sees it: ASCII lower case, other characters lower-cased by the JDK, every kind of
+     * whitespace a plain space. Computed once per text and shared by every matcher's word-start scan.
+     */
+    public static void fold(char[] text, char[] out) {
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            out[i] = c < 128
+                    ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '\n' || c == '\t' || c == '\r' ? ' ' : c)
+                    : isSpace(c) ? ' ' : fold(c);
+        }
+    }
+
+    /** {@link #fold(char[], char[])} and {@link #wordStarts(char[], int[])} in one pass over the text. */
+    public static int foldAndWordStarts(char[] text, char[] folded, int[] starts) {
+        int n = 0;
+        boolean prevWord = false; // isWordChar(text[i - 1]), carried over instead of asked twice per character
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            char f = c < 128
+                    ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '\n' || c == '\t' || c == '\r' ? ' ' : c)
+                    : isSpace(c) ? ' ' : fold(c);
+            folded[i] = f;
+            boolean word = isWordChar(c);
+            if (f != ' ') {
+                if (!prevWord) {
+                    starts[n++] = i;
+                } else if (camelStart(text, i)) {
+                    starts[n++] = i | CAMEL;
+                }
+            }
+            prevWord = word;
+        }
+        return n;
+    }
+
     /** Like {@link #scan(char[], int, int, Sink)} but only at precomputed {@link #wordStarts word starts}. */
     public void scan(char[] text, int[] starts, int count, Sink sink) {
+        char[] folded = new char[text.length];
+        fold(text, folded);
+        scan(text, folded, starts, count, sink);
+    }
+
+    /** Like {@link #scan(char[], int[], int, Sink)} with the text already {@link #fold(char[], char[]) folded}. */
+    public void scan(char[] text, char[] folded, int[] starts, int count, Sink sink) {
         int next = 0;
         for (int k = 0; k < count; k++) {
             int s = starts[k];
@@ -405,9 +519,9 @@ public final class PhraseMatcher {
             if (!startAfterDot && i > 1 && text[i - 1] == '.' && isWordChar(text[i - 2]) && isWordChar(c0)) {
                 continue;
             }
-            int end = longest(text, i, text.length);
+            int end = longest(text, folded, i);
             if (end > 0) {
-                if (!sink.match(phrasePayload[lastPhrase(text, i, end)], i, end)) {
+                if (!sink.match(phrasePayload[lastPhrase(text, folded, i, end)], i, end)) {
                     return;
                 }
                 next = end;
@@ -416,30 +530,30 @@ public final class PhraseMatcher {
     }
 
     /** End of the longest accepted phrase starting at i, or -1. */
-    private int longest(char[] text, int i, int to) {
+    private int longest(char[] text, char[] folded, int i) {
+        int to = folded.length;
         int node = 0;
         int bestEnd = -1;
         int j = i;
         boolean prevSpace = false;
         while (j < to) {
-            char c = text[j];
-            if (isSpace(c)) {
+            char c = folded[j];
+            if (c == ' ') {
                 if (prevSpace) {
                     j++;
                     continue;
                 }
                 prevSpace = true;
-                c = ' ';
             } else {
                 prevSpace = false;
-                c = fold(c);
             }
-            node = child(node, c);
-            if (node < 0) {
+            int target = child(node, c);
+            if (target < 0) {
                 break;
             }
+            node = target & NODE;
             j++;
-            if (terminalStart[node] >= 0 && rightBoundary(text, i, j) && accepted(node, text, i, j) >= 0) {
+            if ((target & TERMINAL) != 0 && rightBoundary(text, i, j) && accepted(node, text, i, j) >= 0) {
                 bestEnd = j;
             }
         }
@@ -447,22 +561,20 @@ public final class PhraseMatcher {
     }
 
     /** The accepted phrase of the match [i, end). */
-    private int lastPhrase(char[] text, int i, int end) {
+    private int lastPhrase(char[] text, char[] folded, int i, int end) {
         int node = 0;
         boolean prevSpace = false;
         for (int j = i; j < end; j++) {
-            char c = text[j];
-            if (isSpace(c)) {
+            char c = folded[j];
+            if (c == ' ') {
                 if (prevSpace) {
                     continue;
                 }
                 prevSpace = true;
-                c = ' ';
             } else {
                 prevSpace = false;
-                c = fold(c);
             }
-            node = child(node, c);
+            node = child(node, c) & NODE;
         }
         return accepted(node, text, i, end);
     }

@@ -9,6 +9,8 @@ public final class PlainText {
 
     private final String text;
     private final char[] chars;
+    /** {@link #chars} as the matchers' tries see it (case and whitespace folded), computed once for all of them. */
+    private final char[] folded;
     private final int[] starts;
     private final int startCount;
     /** Sorted, non-overlapping [start, end) pairs of URLs and e-mail addresses. */
@@ -18,8 +20,9 @@ public final class PlainText {
     private PlainText(String text, int[] linkSpans, int linkCount) {
         this.text = text;
         this.chars = text.toCharArray();
+        this.folded = new char[chars.length];
         this.starts = new int[chars.length / 2 + 1];
-        this.startCount = PhraseMatcher.wordStarts(chars, starts);
+        this.startCount = PhraseMatcher.foldAndWordStarts(chars, folded, starts);
         this.linkSpans = linkSpans;
         this.linkCount = linkCount;
     }
@@ -159,7 +162,7 @@ public final class PlainText {
 
     /** Runs a matcher over this text, visiting only the word starts computed once for all matchers. */
     public void scan(PhraseMatcher matcher, PhraseMatcher.Sink sink) {
-        matcher.scan(chars, starts, startCount, sink);
+        matcher.scan(chars, folded, starts, startCount, sink);
     }
 
     /** The same text as an array, shared by the matchers' scans (read-only by convention). */

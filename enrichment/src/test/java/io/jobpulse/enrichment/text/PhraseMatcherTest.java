@@ -58,4 +58,34 @@ class PhraseMatcherTest {
         });
         assertThat(seen).containsExactly(0, 2);
     }
+
+    @Test
+    void deepNonAsciiAndWideBranchingPhrasesMatch() {
+        // Deep nodes keep sorted transition lists (binary search past 8 children); non-ASCII letters fold via the JDK.
+        PhraseMatcher.Builder b = PhraseMatcher.builder();
+        String suffixes = "abcdefghijklmnop";
+        for (int k = 0; k < suffixes.length(); k++) {
+            b.add("warehouse " + suffixes.charAt(k), 100 + k, false);
+        }
+        PhraseMatcher m = b.add("São Paulo", 1, false).add("Zürich", 2, false).add("san francisco bay area", 3, false)
+                .add("san francisco", 4, false).build();
+        assertThat(find(m, "SÃO PAULO, zürich; San Francisco Bay\u00A0Area or San Francisco Bay; warehouse p, warehouse q"))
+                .containsExactly("1:SÃO PAULO", "2:zürich", "3:San Francisco Bay\u00A0Area", "4:San Francisco", "115:warehouse p");
+    }
+
+    @Test
+    void foldedScanAtWordStartsAgreesWithTheCharacterScan() {
+        PhraseMatcher m = PhraseMatcher.builder().add("react", 1, false).add("react native", 2, false).add("Go", 3, true)
+                .add("São Paulo", 4, false).add("c++", 5, false).build();
+        String text = "React\tNative devs in SÃO  PAULO write Go and c++, not go; REACT\u2003native too.";
+        char[] chars = text.toCharArray();
+        char[] folded = new char[chars.length];
+        PhraseMatcher.fold(chars, folded);
+        int[] starts = new int[chars.length];
+        int count = PhraseMatcher.wordStarts(chars, starts);
+        List<String> viaStarts = new ArrayList<>();
+        m.scan(chars, folded, starts, count, (payload, start, end) -> viaStarts.add(payload + ":" + text.substring(start, end)));
+        assertThat(viaStarts).isEqualTo(find(m, text))
+                .containsExactly("2:React\tNative", "4:SÃO  PAULO", "3:Go", "5:c++", "2:REACT\u2003native");
+    }
 }

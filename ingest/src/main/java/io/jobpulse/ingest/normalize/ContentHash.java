@@ -4,7 +4,6 @@ import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.contracts.avro.Location;
 import io.jobpulse.contracts.avro.Salary;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,14 +18,20 @@ import java.util.TreeMap;
 public final class ContentHash {
 
     private static final byte SEP = 0x1F;
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(ContentHash::sha256);
+    private static final ThreadLocal<Hashing> HASHING = ThreadLocal.withInitial(Hashing::new);
+
+    /** A thread's digest and the buffer its strings are encoded into. */
+    private static final class Hashing {
+        final MessageDigest digest = sha256();
+        final Utf8Buffer utf8 = new Utf8Buffer();
+    }
 
     private ContentHash() {
     }
 
     public static String of(JobPosting p) {
-        MessageDigest md = DIGEST.get();
-        md.reset();
+        Hashing md = HASHING.get();
+        md.digest.reset();
         put(md, p.getId());
         put(md, p.getBoard());
         put(md, p.getTitle());
@@ -63,14 +68,16 @@ public final class ContentHash {
             put(md, e.getKey());
             put(md, e.getValue());
         }
-        return HexFormat.of().formatHex(md.digest());
+        return HexFormat.of().formatHex(md.digest.digest());
     }
 
-    private static void put(MessageDigest md, String s) {
+    /** The field's UTF-8 bytes, then a separator (so "ab","c" and "a","bc" differ). */
+    private static void put(Hashing md, String s) {
         if (s != null) {
-            md.update(s.getBytes(StandardCharsets.UTF_8));
+            int length = md.utf8.encode(s); // first: encoding may replace the buffer
+            md.digest.update(md.utf8.bytes(), 0, length);
         }
-        md.update(SEP);
+        md.digest.update(SEP);
     }
 
     private static MessageDigest sha256() {

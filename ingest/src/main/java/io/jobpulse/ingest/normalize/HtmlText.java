@@ -136,24 +136,83 @@ public final class HtmlText {
         out.setLength(n);
     }
 
-    /** Trims each line, turns non-breaking spaces into spaces, keeps at most one blank line in a row. */
+    /**
+     * Trims each line, turns non-breaking spaces into spaces, keeps at most one blank line in a row; a line with two
+     * spaces in a row has its whitespace runs collapsed. Lines end at \n, \r\n or \r. One pass, no line strings.
+     */
     static String tidyText(String s) {
-        String[] lines = s.replace('\u00A0', ' ').replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n);
         int blank = 0;
-        for (String line : lines) {
-            String l = line.strip();
-            if (l.isEmpty()) {
+        int lineStart = 0;
+        while (lineStart <= n) {
+            int lineEnd = lineStart;
+            while (lineEnd < n && s.charAt(lineEnd) != '\n' && s.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
+            int a = lineStart;
+            int b = lineEnd;
+            while (a < b && isSpace(s.charAt(a))) {
+                a++;
+            }
+            while (b > a && isSpace(s.charAt(b - 1))) {
+                b--;
+            }
+            if (a == b) {
                 blank++;
-                continue;
+            } else {
+                if (!out.isEmpty()) {
+                    out.append(blank > 0 ? "\n\n" : "\n");
+                }
+                appendLine(s, a, b, out);
+                blank = 0;
             }
-            if (!out.isEmpty()) {
-                out.append(blank > 0 ? "\n\n" : "\n");
+            if (lineEnd >= n) {
+                break;
             }
-            out.append(l.indexOf("  ") >= 0 ? collapseWhitespace(l, true) : l);
-            blank = 0;
+            lineStart = lineEnd + (s.charAt(lineEnd) == '\r' && lineEnd + 1 < n && s.charAt(lineEnd + 1) == '\n' ? 2 : 1);
         }
         return out.toString();
+    }
+
+    /** A trimmed line: with its whitespace runs collapsed when it has two spaces in a row, else with NBSP as space. */
+    private static void appendLine(String s, int a, int b, StringBuilder out) {
+        boolean doubleSpace = false;
+        for (int i = a + 1; i < b && !doubleSpace; i++) {
+            doubleSpace = asSpace(s.charAt(i)) == ' ' && asSpace(s.charAt(i - 1)) == ' ';
+        }
+        if (doubleSpace) {
+            boolean space = false;
+            for (int i = a; i < b; i++) {
+                char c = s.charAt(i);
+                if (isSpace(c)) {
+                    space = true;
+                } else {
+                    if (space) {
+                        out.append(' ');
+                    }
+                    space = false;
+                    out.append(c);
+                }
+            }
+            return;
+        }
+        int copied = a;
+        for (int i = a; i < b; i++) {
+            if (s.charAt(i) == '\u00A0') {
+                out.append(s, copied, i).append(' ');
+                copied = i + 1;
+            }
+        }
+        out.append(s, copied, b);
+    }
+
+    private static char asSpace(char c) {
+        return c == '\u00A0' ? ' ' : c;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == '\u00A0' || Character.isWhitespace(c);
     }
 
     private static String collapse(String s) {

@@ -2,6 +2,7 @@ package io.jobpulse.ingest.normalize;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,9 +17,18 @@ import java.util.Set;
  */
 final class SimpleMarkup {
 
-    private static final Set<String> ALLOWED = Set.of("a", "b", "blockquote", "br", "caption", "cite", "code", "dd",
+    private static final List<String> ALLOWED = List.of("a", "b", "blockquote", "br", "caption", "cite", "code", "dd",
             "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "li", "ol", "p", "pre", "q", "small",
             "span", "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul");
+    /** ALLOWED by name length, so a tag name is looked up in place instead of copied and lower-cased. */
+    private static final String[][] ALLOWED_BY_LENGTH = new String[11][];
+
+    static {
+        for (int len = 0; len < ALLOWED_BY_LENGTH.length; len++) {
+            int l = len;
+            ALLOWED_BY_LENGTH[len] = ALLOWED.stream().filter(t -> t.length() == l).toArray(String[]::new);
+        }
+    }
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
             "blockquote", "pre", "dl");
     private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "caption", "thead", "tbody", "tfoot");
@@ -40,19 +50,25 @@ final class SimpleMarkup {
                 if (end < 0) {
                     end = n;
                 }
-                String run = s.substring(i, end);
-                if (run.indexOf('&') >= 0) {
-                    run = unescape(run);
+                // The run is read in place; only one with entities is decoded into a new string first.
+                String run = s;
+                int from = i;
+                int to = end;
+                int amp = s.indexOf('&', i);
+                if (amp >= 0 && amp < end) {
+                    run = unescape(s.substring(i, end));
                     if (run == null) {
                         return null;
                     }
+                    from = 0;
+                    to = run.length();
                 }
-                escape(run, html);
-                String t = pre > 0 ? run : HtmlText.collapseWhitespace(run, false);
-                if (pre == 0 && t.startsWith(" ") && (text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1)))) {
-                    t = t.substring(1);
+                escape(run, from, to, html);
+                if (pre > 0) {
+                    text.append(run, from, to);
+                } else {
+                    appendCollapsed(run, from, to, text);
                 }
-                text.append(t);
                 i = end;
                 continue;
             }
@@ -68,8 +84,8 @@ final class SimpleMarkup {
             if (p == nameStart || !Character.isLetter(s.charAt(nameStart))) {
                 return null; // comment, doctype, processing instruction or a bare '<'
             }
-            String name = s.substring(nameStart, p).toLowerCase(Locale.ROOT);
-            if (!ALLOWED.contains(name)) {
+            String name = allowedName(s, nameStart, p);
+            if (name == null) {
                 return null;
             }
             String href = null;
@@ -257,6 +273,53 @@ final class SimpleMarkup {
         return out.toString();
     }
 
+    /** The allow-listed tag named by s[from, to) in any case (names are ASCII), or null. */
+    private static String allowedName(String s, int from, int to) {
+        int len = to - from;
+        if (len >= ALLOWED_BY_LENGTH.length) {
+            return null;
+        }
+        for (String tag : ALLOWED_BY_LENGTH[len]) {
+            if (s.regionMatches(true, from, tag, 0, len)) {
+                return tag;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Appends s[from, to) as plain text: every run of whitespace (and non-breaking spaces) becomes one space, and a
+     * space at the start is dropped when the text so far is empty or ends in whitespace. Unchanged stretches are
+     * copied in bulk.
+     */
+    private static void appendCollapsed(String s, int from, int to, StringBuilder text) {
+        int before = text.length();
+        int k = from;
+        while (k < to) {
+            int r = k;
+            while (r < to && !isSpace(s.charAt(r))) {
+                r++;
+            }
+            if (r > k) {
+                text.append(s, k, r);
+            }
+            if (r >= to) {
+                break;
+            }
+            while (r < to && isSpace(s.charAt(r))) {
+                r++;
+            }
+            if (text.length() != before || !(text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+                text.append(' ');
+            }
+            k = r;
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0' || Character.isWhitespace(c);
+    }
+
     private static void head(String tag, StringBuilder text) {
         if (PARAGRAPHS.contains(tag)) {
             blankLine(text);
@@ -307,16 +370,26 @@ final class SimpleMarkup {
     }
 
     private static void escape(String s, StringBuilder out) {
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\u00A0' -> out.append("&nbsp;");
-                default -> out.append(c);
+        escape(s, 0, s.length(), out);
+    }
+
+    /** Appends s[from, to) with markup characters escaped; the stretches between them are copied in bulk. */
+    private static void escape(String s, int from, int to, StringBuilder out) {
+        int copied = from;
+        for (int k = from; k < to; k++) {
+            String entity = switch (s.charAt(k)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\u00A0' -> "&nbsp;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.append(s, copied, k).append(entity);
+                copied = k + 1;
             }
         }
+        out.append(s, copied, to);
     }
 }

@@ -57,6 +57,42 @@ public final class Timestamps {
         return parsed.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * The form almost every source uses, "2026-01-31T09:30:00Z", read without a formatter; the same instant
+     * {@link Instant#parse} gives. Anything else (fractions, offsets, leap or out-of-range fields) returns null and
+     * takes the general path.
+     */
+    private static Instant plainUtc(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':'
+                || s.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
+                || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal number in s[from, to), or -1 when a character is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private static Instant parseAny(String s) {
         if (s.chars().allMatch(Character::isDigit)) {
             if (s.length() > 14) {
@@ -70,6 +106,10 @@ public final class Timestamps {
                 return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             if (s.length() > 10 && s.charAt(10) == 'T') {
+                Instant utc = plainUtc(s);
+                if (utc != null) {
+                    return utc;
+                }
                 if (s.charAt(s.length() - 1) == 'Z') {
                     try {
                         return Instant.parse(s);

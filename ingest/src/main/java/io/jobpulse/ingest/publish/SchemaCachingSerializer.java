@@ -1,6 +1,8 @@
 package io.jobpulse.ingest.publish;
 
+import io.jobpulse.ingest.normalize.Utf8Buffer;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -36,7 +38,30 @@ public final class SchemaCachingSerializer<T extends SpecificRecord> implements 
         BinaryEncoder encoder;
 
         Encoding(org.apache.avro.Schema schema) {
-            writer = new SpecificDatumWriter<>(schema);
+            writer = new Utf8BufferWriter(schema);
+        }
+    }
+
+    /**
+     * Writes strings from a reused UTF-8 buffer: Avro's binary string is its byte length and its UTF-8 bytes, the
+     * same as {@code writeBytes} of those bytes, so the output does not change (and the first record of each topic is
+     * checked byte for byte against the registry serde anyway).
+     */
+    private static final class Utf8BufferWriter extends SpecificDatumWriter<SpecificRecord> {
+        private final Utf8Buffer utf8 = new Utf8Buffer();
+
+        Utf8BufferWriter(org.apache.avro.Schema schema) {
+            super(schema);
+        }
+
+        @Override
+        protected void writeString(Object datum, Encoder out) throws IOException {
+            if (datum instanceof String s) {
+                int length = utf8.encode(s); // first: encoding may replace the buffer
+                out.writeBytes(utf8.bytes(), 0, length);
+            } else {
+                super.writeString(datum, out);
+            }
         }
     }
 

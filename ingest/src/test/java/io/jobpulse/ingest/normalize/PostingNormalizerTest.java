@@ -63,6 +63,7 @@ class PostingNormalizerTest {
         assertThat(Timestamps.parse("2026-01-10T13:44:00+0100", NOW)).isEqualTo("2026-01-10T12:44:00Z");
         assertThat(Timestamps.parse("2026-01-04 09:12:44 UTC", NOW)).isEqualTo("2026-01-04T09:12:44Z");
         assertThat(Timestamps.parse("2026-01-04", NOW)).isEqualTo("2026-01-04T00:00:00Z");
+        assertThat(Timestamps.parse("2024-02-29T10:00:00Z", NOW)).isEqualTo("2024-02-29T10:00:00Z");
         assertThat(Timestamps.parse("Sat, 10 Jan 2026 10:00:00 GMT", NOW)).isEqualTo("2026-01-10T10:00:00Z");
         assertThat(Timestamps.parse("1767600000", NOW)).isEqualTo(Instant.ofEpochSecond(1767600000));
         assertThat(Timestamps.parse("1765100000000", NOW)).isEqualTo(Instant.ofEpochMilli(1765100000000L));
@@ -122,5 +123,19 @@ class PostingNormalizerTest {
         assertThat(closed.getStatus().name()).isEqualTo("CLOSED");
         assertThat(closed.getClosedAt()).isEqualTo(NOW);
         assertThat(closed.getTitle()).isEmpty();
+    }
+
+    @Test
+    void contentHashOfAPostingStaysTheSameAcrossReleases() {
+        // Checkpoints store this hash: if it changed for unchanged content, the next run would re-publish every
+        // posting as changed. Pinned value computed by the SHA-256-over-String.getBytes implementation it replaced.
+        PostingDraft d = PostingDraft.builder("42").board("acme").title("Señor Backend Engineer – Zürich 🚀").company("Ärzte & Co")
+                .descriptionHtml("<p>Build <b>Kafka</b> pipelines in 東京 &amp; Berlin — €80.000–95.000 😀</p><ul><li>Java</li></ul>")
+                .url("https://example.org/jobs/42").postedAt("2026-01-15T08:30:00Z").location(PostingDraft.LocationDraft.of("Zürich, CH"))
+                .salary(new PostingDraft.SalaryDraft(80000.0, 95000.0, "EUR", "year", "€80k–95k")).tag("Kafka").tag("Java")
+                .attribute("team", "Data – Platform").build();
+        JobPosting p = ((Normalization.Accepted) new PostingNormalizer("file").normalize(d, Instant.parse("2026-02-01T00:00:00Z"))).posting();
+        assertThat(p.getContentHash()).isEqualTo("cf520dc0e8e5588bf3b74098600e2b1b234ba6361b1daa01b0985659a80a97bc");
+        assertThat(p.getPostedAt()).isEqualTo(Instant.parse("2026-01-15T08:30:00Z"));
     }
 }
