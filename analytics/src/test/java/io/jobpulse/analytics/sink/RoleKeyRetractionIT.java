@@ -57,6 +57,15 @@ class RoleKeyRetractionIT {
             write(c, first);
             assertThat(listed(c)).isEqualTo(expected).isEqualTo(currentKeys(c));
 
+            // A sink batch's ids can exceed what one statement may carry (max_query_size): they are split.
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 30_000; i++) {
+                many.add("rk-absent:" + i);
+            }
+            many.add(moving.getId());
+            RoleKeyRetraction.retract(c, many);
+            assertThat(listed(c)).isEqualTo(expected);
+
             // And the posting moves back to one of its first keys: the retraction there is overridden again.
             EnrichedPosting back = EnrichedPosting.newBuilder(moving).setVersion(moved.getVersion() + 10).build();
             write(c, List.of(back));
