@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Postings and aggregate cells go through Kafka, the sink and ClickHouse to the API, whose answers must equal the
- * truth computed from the input postings by {@link Truth}: first load, then updates, closures and duplicates, then a
- * full redelivery of every record plus old versions sent again.
+ * truth computed from the input postings by {@link Truth}: first load, then updates, closures, duplicates and postings
+ * that move to other role families and days, then a full redelivery of every record plus old versions sent again.
  */
 class AnalyticsPipelineIT {
 
@@ -68,6 +68,12 @@ class AnalyticsPipelineIT {
             }
             for (int i = 40; i < 70; i++) {
                 changes.add(TestPostings.closed(first.get(i), 10_000));
+            }
+            for (int i = 70; i < 90; i++) {
+                // Re-enriched under another role family (or none) and reposted on another day: role_postings keys move.
+                EnrichedPosting p = first.get(i);
+                List<String> roles = i % 5 == 0 ? List.of() : List.of(TestPostings.ROLES.get((TestPostings.ROLES.indexOf(p.getRoles().getFirst()) + 1) % TestPostings.ROLES.size()));
+                changes.add(TestPostings.moved(p, i % 2 == 0 ? roles : p.getRoles(), today.minusDays(i % 3 == 0 ? 2 : 200), 10_000));
             }
             changes.add(TestPostings.closed(first.get(0), 10_000)); // the canonical of a duplicate group closes
             for (int i = 0; i < 60; i++) {

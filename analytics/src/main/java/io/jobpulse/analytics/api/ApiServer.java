@@ -8,6 +8,7 @@ import io.jobpulse.analytics.sink.SinkStatus;
 import io.jobpulse.analytics.web.DashboardAssets;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -62,8 +63,8 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private ApiServer(ClickHouseSettings clickHouse, int port, Clock clock, Supplier<SinkStatus> sink, Duration cacheTtl)
-            throws IOException {
+    private ApiServer(ClickHouseSettings clickHouse, InetSocketAddress address, Clock clock, Supplier<SinkStatus> sink,
+                      Duration cacheTtl) throws IOException {
         this.queries = new ClickHouseQueries(clickHouse);
         this.roleSummary = new RoleSummaryQuery(queries);
         this.trend = new TrendQuery(queries);
@@ -71,13 +72,13 @@ public final class ApiServer implements AutoCloseable {
         this.clock = clock;
         this.sink = sink;
         this.cache = new ResponseCache(cacheTtl);
-        this.server = HttpServer.create(new InetSocketAddress(port), 256);
+        this.server = HttpServer.create(address, 256);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
     }
 
     /**
-     * Starts serving on {@code port} (0 for a free one).
+     * Starts serving on {@code port} (0 for a free one) of the loopback interface.
      *
      * @param sink the in-process sink's status for {@code /health}, or a supplier of null when none runs here
      */
@@ -91,12 +92,22 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(ClickHouseSettings clickHouse, int port, Clock clock, Supplier<SinkStatus> sink,
                                   Duration cacheTtl) throws IOException {
-        ApiServer api = new ApiServer(clickHouse, port, clock, sink, cacheTtl);
+        return start(clickHouse, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), clock, sink, cacheTtl);
+    }
+
+    /**
+     * As {@link #start(ClickHouseSettings, int, Clock, Supplier, Duration)}, listening on {@code address}: the
+     * loopback interface unless asked otherwise, since the API has no authentication of its own (a container that
+     * publishes the port listens on 0.0.0.0).
+     */
+    public static ApiServer start(ClickHouseSettings clickHouse, InetSocketAddress address, Clock clock,
+                                  Supplier<SinkStatus> sink, Duration cacheTtl) throws IOException {
+        ApiServer api = new ApiServer(clickHouse, address, clock, sink, cacheTtl);
         api.server.start();
         if (api.cache.enabled()) {
             api.warmer = Thread.ofVirtual().name("role-page-warmer").start(api::warmRolePages);
         }
-        log.info("Serving the API and dashboards on http://127.0.0.1:{}/", api.port());
+        log.info("Serving the API and dashboards on http://{}:{}/", address.getHostString(), api.port());
         return api;
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the API's read queries: SQL text is always a constant of the query classes (or assembled from constant
- * fragments), and every value is a bound JDBC parameter. Connections are pooled; one that failed is dropped.
+ * fragments), and every value is a bound JDBC parameter. Connections are pooled; one that failed is dropped. Each
+ * pooled connection keeps its prepared statements, because the driver parses the SQL text when a statement is
+ * prepared (a large share of a role page's client-side CPU) and the texts are a handful of constants.
  */
 public final class ClickHouseQueries implements AutoCloseable {
 
@@ -26,7 +29,27 @@ public final class ClickHouseQueries implements AutoCloseable {
     }
 
     private final ClickHouseSettings settings;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(32);
+    /** A pooled connection and its statements by SQL text; used by one thread at a time. */
+    private record Pooled(Connection connection, Map<String, PreparedStatement> statements) {
+        PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            return statement;
+        }
+
+        void close() {
+            try {
+                connection.close(); // closes its statements
+            } catch (SQLException e) {
+                // dropping it either way
+            }
+        }
+    }
+
+    private final BlockingQueue<Pooled> idle = new ArrayBlockingQueue<>(32);
     private final AtomicLong statements = new AtomicLong();
 
     public ClickHouseQueries(ClickHouseSettings settings) {
@@ -34,9 +57,11 @@ public final class ClickHouseQueries implements AutoCloseable {
     }
 
     public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) throws SQLException {
-        Connection connection = borrow();
+        Pooled connection = borrow();
         boolean healthy = false;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement statement = connection.prepare(sql);
+            statement.clearParameters();
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
@@ -56,9 +81,9 @@ public final class ClickHouseQueries implements AutoCloseable {
 
     /** True when ClickHouse answers {@code SELECT 1} on jobpulse's database. */
     public void ping() throws SQLException {
-        Connection connection = borrow();
+        Pooled connection = borrow();
         boolean healthy = false;
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT 1")) {
+        try (Statement statement = connection.connection().createStatement(); ResultSet rows = statement.executeQuery("SELECT 1")) {
             rows.next();
             healthy = true;
         } finally {
@@ -71,29 +96,21 @@ public final class ClickHouseQueries implements AutoCloseable {
         return statements.get();
     }
 
-    private Connection borrow() throws SQLException {
-        Connection c = idle.poll();
-        return c != null ? c : settings.connect(Map.of());
+    private Pooled borrow() throws SQLException {
+        Pooled c = idle.poll();
+        return c != null ? c : new Pooled(settings.connect(Map.of()), new HashMap<>());
     }
 
-    private void release(Connection connection, boolean healthy) {
+    private void release(Pooled connection, boolean healthy) {
         if (!healthy || !idle.offer(connection)) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // dropping it either way
-            }
+            connection.close();
         }
     }
 
     @Override
     public void close() {
-        for (Connection c; (c = idle.poll()) != null; ) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // closing
-            }
+        for (Pooled c; (c = idle.poll()) != null; ) {
+            c.close();
         }
     }
 

@@ -3,6 +3,7 @@ package io.jobpulse.analytics.api;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -11,9 +12,9 @@ import java.util.Set;
  *
  * <p>Counts (postings, technologies, seniority, places, work modes, technology pairs) are sums of the streams stage's
  * daily aggregate cells over the window, read with FINAL so each cell counts at its newest value. Latest postings,
- * salary by seniority and related roles come from the postings table (FINAL, one active posting per job), because
- * medians and co-occurring roles cannot be summed from daily cells. Counts are postings; shares are of the role's
- * postings in the window.
+ * salary by seniority and related roles come from the role's rows in {@code role_postings} (one row per role, day and
+ * posting, FINAL over the role's days only, one active posting per job), because medians and co-occurring roles
+ * cannot be summed from daily cells. Counts are postings; shares are of the role's postings in the window.
  */
 public final class RoleSummaryQuery {
 
@@ -87,40 +88,53 @@ public final class RoleSummaryQuery {
                 GROUP BY canonical_id
                 HAVING countIf(status = 'ACTIVE') > 0))""";
 
-    /** Counted postings of the role in the window. */
+    /**
+     * Counted postings of the role in the window (parameters: role, from, to, then role, from, to again), from
+     * {@code role_postings}: FINAL over the role's days only, which its key (role, day, id) prunes to. The counting
+     * rule is {@link #COUNTED}'s. Only the duplicate groups that have a posting among the role's rows in the window
+     * are looked at (read without FINAL: a row of an older version can only add a group, which decides nothing for
+     * postings that are not the role's current rows); their members, wherever their roles and days are, come from
+     * {@code duplicate_members}, and their current state from {@code postings} by id.
+     */
     static final String ROLE_POSTINGS = """
-            FROM postings FINAL
-            WHERE\s""" + COUNTED + " AND has(roles, ?) AND day >= ? AND day <= ?";
+            FROM role_postings FINAL
+            WHERE role = ? AND day >= ? AND day <= ? AND listed = 1 AND status = 'ACTIVE'
+              AND (duplicate_of IS NULL OR id IN (
+                  SELECT argMinIf(id, (id != canonical_id, first_seen_at, id), status = 'ACTIVE')
+                  FROM postings FINAL
+                  WHERE id IN (SELECT id FROM duplicate_members WHERE canonical_id IN (
+                      SELECT canonical_id FROM role_postings
+                      WHERE role = ? AND day >= ? AND day <= ? AND duplicate_of IS NOT NULL))
+                  GROUP BY canonical_id
+                  HAVING countIf(status = 'ACTIVE') > 0))""";
 
+    /** The ten newest (listed time descending, then id); ClickHouse reads the shown columns for those ten only. */
     static final String LATEST_POSTINGS = """
             SELECT id, title, company, location_cities, location_countries, work_modes, toString(day) AS d, url
             """ + ROLE_POSTINGS + """
 
-            ORDER BY coalesce(posted_at, first_seen_at) DESC, id
+            ORDER BY listed_at DESC, id
             LIMIT 10""";
 
-    /** One figure per posting (the USD annual midpoint), per seniority level it names; interpolated quantiles. */
-    static final String SALARY = """
-            SELECT level, count() AS n, min(salary_usd_annual_mid) AS lo,
-                   quantilesExactInclusive(0.25, 0.5, 0.75)(salary_usd_annual_mid) AS q,
-                   max(salary_usd_annual_mid) AS hi
-            FROM (SELECT arrayDistinct(seniority) AS levels, salary_usd_annual_mid
-            """ + ROLE_POSTINGS + """
-             AND salary_usd_annual_mid IS NOT NULL)
-            ARRAY JOIN levels AS level
-            GROUP BY level
-            ORDER BY level""";
-
-    static final String RELATED = """
-            SELECT other, count() AS n
-            FROM (SELECT arrayDistinct(roles) AS rs
+    /**
+     * Salary by seniority and related roles in one pass over the role's rows (parameters: the role, then
+     * {@link #ROLE_POSTINGS}'s). Each posting contributes a ('salary', level) key per seniority level it names when
+     * it has a salary figure (the USD annual midpoint), and a ('role', other) key per other role family it names;
+     * salary keys get the count, min, interpolated quartiles and max of the figures, role keys their count.
+     */
+    static final String SALARY_AND_RELATED = """
+            SELECT key.1 AS kind, key.2 AS name, count() AS n,
+                   minIf(mid, kind = 'salary') AS lo,
+                   quantilesExactInclusiveIf(0.25, 0.5, 0.75)(mid, kind = 'salary') AS q,
+                   maxIf(mid, kind = 'salary') AS hi
+            FROM (SELECT arrayConcat(
+                             if(salary_usd_annual_mid IS NULL, [], arrayMap(l -> ('salary', l), arrayDistinct(seniority))),
+                             arrayMap(r -> ('role', r), arrayFilter(r -> r != ?, arrayDistinct(roles)))) AS keys,
+                         salary_usd_annual_mid AS mid
             """ + ROLE_POSTINGS + """
             )
-            ARRAY JOIN rs AS other
-            WHERE other != ?
-            GROUP BY other
-            ORDER BY n DESC, other
-            LIMIT 8""";
+            ARRAY JOIN keys AS key
+            GROUP BY kind, name""";
 
     private final ClickHouseQueries queries;
 
@@ -173,23 +187,35 @@ public final class RoleSummaryQuery {
                 default -> { }
             }
         }
-        List<Posting> latest = queries.query(LATEST_POSTINGS, List.of(role, from, today), r -> new Posting(
+        List<Object> roleDays = List.of(role, from, today, role, from, today);
+        List<Posting> latest = queries.query(LATEST_POSTINGS, roleDays, r -> new Posting(
                 r.getString("id"), r.getString("title"), r.getString("company"),
                 location(ClickHouseQueries.strings(r, "location_cities"), ClickHouseQueries.strings(r, "location_countries"),
                         ClickHouseQueries.strings(r, "work_modes")),
                 r.getString("d"), r.getString("url")));
-        List<Salary> salaries = queries.query(SALARY, List.of(role, from, today), r -> {
-            Object q = r.getArray("q").getArray();
-            double[] quantiles = doubles(q);
-            return new Salary(r.getString("level"), r.getLong("n"), r.getDouble("lo"), quantiles[0], quantiles[1],
-                    quantiles[2], r.getDouble("hi"));
+        record Key(String kind, String name, long n, double lo, double[] quartiles, double hi) {
+        }
+        List<Object> parameters = new ArrayList<>(List.of(role));
+        parameters.addAll(roleDays);
+        List<Key> keys = queries.query(SALARY_AND_RELATED, parameters, r -> {
+            boolean salary = r.getString("kind").equals("salary");
+            return new Key(r.getString("kind"), r.getString("name"), r.getLong("n"), salary ? r.getDouble("lo") : 0,
+                    salary ? doubles(r.getArray("q").getArray()) : null, salary ? r.getDouble("hi") : 0);
         });
-        salaries.sort(java.util.Comparator.comparingInt(s -> QueryParameters.SENIORITY.indexOf(s.seniority())));
-        final long postings = total;
-        List<RelatedRole> related = queries.query(RELATED, List.of(role, from, today, role),
-                r -> new RelatedRole(r.getString("other"), r.getLong("n"), share(r.getLong("n"), postings)));
+        List<Salary> salaries = new ArrayList<>();
+        List<RelatedRole> related = new ArrayList<>();
+        for (Key k : keys) {
+            if (k.kind().equals("salary")) {
+                salaries.add(new Salary(k.name(), k.n(), k.lo(), k.quartiles()[0], k.quartiles()[1], k.quartiles()[2], k.hi()));
+            } else {
+                related.add(new RelatedRole(k.name(), k.n(), share(k.n(), total)));
+            }
+        }
+        salaries.sort(Comparator.comparingInt(s -> QueryParameters.SENIORITY.indexOf(s.seniority())));
+        related.sort(Comparator.comparingLong(RelatedRole::count).reversed().thenComparing(RelatedRole::role));
+        List<RelatedRole> topRelated = related.subList(0, Math.min(RELATED_ROLES, related.size()));
         return new Summary(role, request.window().label(), from.toString(), today.toString(), total, technologies,
-                seniority, new Locations(countries, cities, remote, share(remote, total)), latest, salaries, related, pairs);
+                seniority, new Locations(countries, cities, remote, share(remote, total)), latest, salaries, topRelated, pairs);
     }
 
     static double share(long n, long total) {

@@ -5,6 +5,7 @@ import io.jobpulse.analytics.api.ApiServer;
 import io.jobpulse.analytics.schema.SchemaMigrator;
 import io.jobpulse.analytics.sink.ClickHouseSink;
 import io.jobpulse.analytics.sink.SinkSettings;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     EndpointOptions endpoints;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only); 0.0.0.0 for every "
+                    + "interface, as the container does. The API has no authentication of its own.")
+    String host;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -63,9 +69,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         final ClickHouseSink runningSink = sink;
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ApiServer api = ApiServer.start(clickHouse, port, Clock.systemUTC(),
+        try (ApiServer api = ApiServer.start(clickHouse, new InetSocketAddress(host, port), Clock.systemUTC(),
                 () -> runningSink == null ? null : runningSink.status(), cacheTtl)) {
-            spec.commandLine().getOut().printf("Serving on http://127.0.0.1:%d/roles/backend%s%n", api.port(),
+            spec.commandLine().getOut().printf("Serving on http://%s:%d/roles/backend%s%n", host, api.port(),
                     withSink ? " (sink running)" : "");
             spec.commandLine().getOut().flush();
             Thread main = Thread.currentThread();

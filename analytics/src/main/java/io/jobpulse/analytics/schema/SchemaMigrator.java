@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Applies the numbered SQL migrations ({@code V001__*.sql}, ... next to this class) to jobpulse's ClickHouse database,
  * each once, recording them in {@code schema_migrations} with a checksum.
  *
- * <p>Idempotent: every statement is {@code CREATE ... IF NOT EXISTS}, so a migration interrupted half-way is simply
- * applied again; an applied migration whose text changed since is refused (write a new one instead). Runs at start-up
+ * <p>Idempotent: every statement is {@code CREATE ... IF NOT EXISTS} or a backfill {@code INSERT} into a
+ * ReplacingMergeTree table (rows written twice collapse), so a migration interrupted half-way is simply applied
+ * again; an applied migration whose text changed since is refused (write a new one instead). Runs at start-up
  * of the sink and the server, and as {@code ./jobpulse analytics migrate}.
  */
 public final class SchemaMigrator {
@@ -35,7 +36,8 @@ public final class SchemaMigrator {
     /** Migrations in order. A new one gets the next number and is appended; applied ones are never edited. */
     static final List<String> MIGRATIONS = List.of(
             "V001__postings.sql",
-            "V002__aggregates.sql");
+            "V002__aggregates.sql",
+            "V003__role_postings.sql");
 
     private final ClickHouseSettings settings;
 

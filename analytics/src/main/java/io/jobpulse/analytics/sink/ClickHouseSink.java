@@ -60,6 +60,9 @@ import org.slf4j.LoggerFactory;
  *       batch (and its rejected rows reached the dead-letter topic). A batch redelivered after a crash or a rebalance
  *       is harmless: both tables are ReplacingMergeTree by version and read with FINAL, so a row written twice is one
  *       row.</li>
+ *   <li><b>Role page rows</b>: inserting postings fills {@code role_postings} through a materialized view; after the
+ *       postings of a batch the sink retracts the (role, day) keys their newest versions no longer have
+ *       ({@link RoleKeyRetraction}).</li>
  *   <li><b>ClickHouse unavailable</b>: the batch is kept, the consumer paused (it keeps polling, so it stays in the
  *       group), and the insert retried with exponential back-off; the status ({@link SinkStatus}) and a warning per
  *       attempt report it. When ClickHouse answers again the same batch is written and consumption resumes.</li>
@@ -287,6 +290,12 @@ public final class ClickHouseSink implements Runnable, AutoCloseable {
         try {
             Connection c = connection();
             insertBisecting(c, postings, postingRows, rejected);
+            if (!postingRows.isEmpty()) {
+                // After the postings: the retraction reads their newest versions (see RoleKeyRetraction).
+                Set<String> ids = new HashSet<>();
+                postingRows.forEach(r -> ids.add(((EnrichedPosting) r.value()).getId()));
+                RoleKeyRetraction.retract(c, ids);
+            }
             insertBisecting(c, aggregates, aggregateRows, rejected);
         } catch (RuntimeException e) {
             // The driver reports some transport failures unchecked (e.g. fetching the table schema in prepareStatement).

@@ -18,7 +18,8 @@ class SchemaMigratorTest {
             String name = SchemaMigrator.MIGRATIONS.get(i);
             assertThat(name).startsWith(String.format("V%03d__", i + 1));
             for (String statement : SchemaMigrator.statements(SchemaMigrator.resource(name))) {
-                assertThat(statement).as(name).containsPattern("^CREATE (TABLE|MATERIALIZED VIEW|VIEW) IF NOT EXISTS ");
+                // A backfill INSERT is allowed into a ReplacingMergeTree table: rows written twice collapse.
+                assertThat(statement).as(name).containsPattern("^(CREATE (TABLE|MATERIALIZED VIEW|VIEW) IF NOT EXISTS |INSERT INTO role_postings\\s|INSERT INTO duplicate_members\\s)");
             }
         }
     }

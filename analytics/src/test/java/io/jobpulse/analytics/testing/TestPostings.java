@@ -90,6 +90,16 @@ public final class TestPostings {
                 .build();
     }
 
+    /**
+     * The same posting re-enriched under other role families and reposted on another day (posted_at moves with it),
+     * with a higher version: its old (role, day) keys must stop counting.
+     */
+    public static EnrichedPosting moved(EnrichedPosting p, List<String> roles, LocalDate day, long versionBump) {
+        Instant posted = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        return EnrichedPosting.newBuilder(p).setRoles(roles).setDay(day).setPostedAt(posted)
+                .setVersion(p.getVersion() + versionBump).build();
+    }
+
     /** The same posting, closed, with a higher version. */
     public static EnrichedPosting closed(EnrichedPosting p, long versionBump) {
         return EnrichedPosting.newBuilder(p).setStatus(PostingStatus.CLOSED).setClosedAt(p.getLastSeenAt())

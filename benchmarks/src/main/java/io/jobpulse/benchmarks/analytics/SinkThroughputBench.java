@@ -44,8 +44,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       ({@link PostingsTable}) and inserted with {@code addBatch/executeBatch} in batches of B rows
  *       ({@code beta.row_binary_for_simple_insert=true}); no Kafka, no Avro.</li>
  *   <li><b>sink</b>: the same postings produced beforehand to a 6-partition topic (Avro, registry, Confluent framing);
- *       {@link ClickHouseSink} with batches of B rows consumes, deserializes, inserts and commits.</li>
+ *       {@link ClickHouseSink} with batches of B rows consumes, deserializes, inserts and commits; after each batch
+ *       it also retracts role_postings keys the postings no longer have.</li>
  * </ul>
+ * Both inserts into the same schema, so both pay for the materialized view that fills role_postings.
  * Both are timed from the end of their first batch to the last row written (so the consumer group join is not
  * counted, and neither is the raw side's first batch), into a fresh database each round. Prints a Markdown table.
  *
@@ -168,10 +170,15 @@ public final class SinkThroughputBench {
 
     private static void verify(ClickHouseSettings db, int n) throws Exception {
         try (Connection c = db.connect(Map.of()); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count() FROM postings FINAL")) {
+             ResultSet rows = s.executeQuery("SELECT (SELECT count() FROM postings FINAL), "
+                     + "(SELECT count() FROM role_postings FINAL WHERE listed = 1)")) {
             rows.next();
             if (rows.getLong(1) != n) {
                 throw new IllegalStateException(db.database() + " holds " + rows.getLong(1) + " postings, expected " + n);
+            }
+            // Both paths fill role_postings through its materialized view: one row per posting (one role each here).
+            if (rows.getLong(2) != n) {
+                throw new IllegalStateException(db.database() + " holds " + rows.getLong(2) + " role rows, expected " + n);
             }
         }
     }
