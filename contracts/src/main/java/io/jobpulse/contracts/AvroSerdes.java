@@ -37,6 +37,8 @@ public final class AvroSerdes {
         config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         config.put(SerdeConfig.DESERIALIZER_SPECIFIC_VALUE_RETURN_CLASS, specificType.getName());
+        // Same bytes as Apicurio's default datum provider, without re-fingerprinting the schema for every record.
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaCachingDatumProvider.class.getName());
         return config;
     }
 

@@ -1,5 +1,6 @@
 package io.jobpulse.ingest.run;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,10 +110,46 @@ public final class CheckpointStore {
     }
 
     public static OutgoingRecord postingEntry(String instance, String postingId, String hash, String board) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("hash", hash);
-        n.put("board", board);
-        return new OutgoingRecord(Topics.INGEST_CHECKPOINTS.name(), POSTING_PREFIX + instance + "/" + postingId, bytes(n));
+        return new OutgoingRecord(Topics.INGEST_CHECKPOINTS.name(), POSTING_PREFIX + instance + "/" + postingId,
+                postingEntryValue(hash, board));
+    }
+
+    /**
+     * {@code {"hash":..,"board":..}}, the same bytes as Jackson writing that object node (same field order, same
+     * escaping, {@code null} for a missing value), without building a node for every published posting: one entry
+     * goes with each posting, and the tree and its rendering were a noticeable share of the source thread.
+     */
+    static byte[] postingEntryValue(String hash, String board) {
+        byte[] h = quoted(hash);
+        byte[] b = quoted(board);
+        byte[] out = new byte[HASH_FIELD.length + h.length + BOARD_FIELD.length + b.length + 1];
+        int at = 0;
+        System.arraycopy(HASH_FIELD, 0, out, at, HASH_FIELD.length);
+        at += HASH_FIELD.length;
+        System.arraycopy(h, 0, out, at, h.length);
+        at += h.length;
+        System.arraycopy(BOARD_FIELD, 0, out, at, BOARD_FIELD.length);
+        at += BOARD_FIELD.length;
+        System.arraycopy(b, 0, out, at, b.length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
+    private static final byte[] HASH_FIELD = "{\"hash\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BOARD_FIELD = ",\"board\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+
+    /** A JSON string literal in UTF-8, escaped as Jackson's generator escapes it, or {@code null}. */
+    private static byte[] quoted(String s) {
+        if (s == null) {
+            return NULL;
+        }
+        byte[] body = JsonStringEncoder.getInstance().quoteAsUTF8(s);
+        byte[] out = new byte[body.length + 2];
+        out[0] = '"';
+        System.arraycopy(body, 0, out, 1, body.length);
+        out[out.length - 1] = '"';
+        return out;
     }
 
     public static OutgoingRecord postingTombstone(String instance, String postingId) {
