@@ -1,11 +1,11 @@
 package io.jobpulse.streams;
 
+import io.jobpulse.contracts.AvroSerdes;
 import io.jobpulse.contracts.RegistrySettings;
 import io.jobpulse.contracts.avro.AggregateRow;
 import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.streams.serde.AvroBinarySerde;
-import io.jobpulse.streams.serde.RegistrySerdes;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -22,13 +22,13 @@ public record TopologySerdes(Deserializer<JobPosting> postings, Serde<EnrichedPo
 
     /**
      * Registry-backed Avro in the Confluent wire format: what ingest writes and the analytics sink reads (the
-     * contracts' serde configuration, with writers and readers cached per schema: {@link RegistrySerdes}).
+     * contracts' {@link AvroSerdes}, which cache writers and readers per schema).
      */
     public static TopologySerdes registry(RegistrySettings registry) {
         return new TopologySerdes(
-                RegistrySerdes.deserializer(registry, JobPosting.class),
-                RegistrySerdes.serde(registry, EnrichedPosting.class),
-                RegistrySerdes.serde(registry, AggregateRow.class));
+                AvroSerdes.deserializer(registry, JobPosting.class, false),
+                AvroSerdes.serde(registry, EnrichedPosting.class, false),
+                AvroSerdes.serde(registry, AggregateRow.class, false));
     }
 
     /** Plain Avro binary, no registry: for tests of the topology's logic. */

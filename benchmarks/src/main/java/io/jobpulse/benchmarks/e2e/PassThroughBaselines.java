@@ -15,7 +15,6 @@ import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.embedded.EmbeddedStack;
 import io.jobpulse.streams.StreamsApp;
 import io.jobpulse.streams.StreamsSettings;
-import io.jobpulse.streams.serde.RegistrySerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -81,7 +80,7 @@ final class PassThroughBaselines {
                     String.class, JobPosting.class, "end-to-end bench: pass-through output")));
         }
         TopologyBench.Run passRun = TopologyBench.run("pass-through",
-                TopologyBench.passThrough(RegistrySerdes.serde(stack.registry(), JobPosting.class), pass,
+                TopologyBench.passThrough(AvroSerdes.serde(stack.registry(), JobPosting.class, false), pass,
                         Topics.POSTINGS.name(), copy), pass, stack, copy, (int) sizes[0]);
 
         Map<String, EnrichedPosting> enriched = new LinkedHashMap<>();
