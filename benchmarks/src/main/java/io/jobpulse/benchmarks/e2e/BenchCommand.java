@@ -1,18 +1,15 @@
 package io.jobpulse.benchmarks.e2e;
 
+import io.jobpulse.demo.cli.DataDirectories;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code ./jobpulse bench}: measures the whole pipeline on the embedded default ({@link EndToEndBench}) and writes a
@@ -86,22 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
             return complete ? 0 : 1;
         } finally {
             if (temporary) {
-                deleteTree(dir);
+                DataDirectories.deleteTree(dir);
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not remove " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -11,17 +11,14 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./jobpulse demo}: the whole pipeline on the embedded default in one command. Generates a seeded sample job
@@ -129,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (Exception e) {
             err.println("demo failed to start: " + e.getMessage());
             if (temporary) {
-                deleteTree(dir);
+                DataDirectories.deleteTree(dir);
             }
             return 1;
         }
@@ -139,7 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("Stopping ...");
             pipeline.close();
             if (temporary) {
-                deleteTree(dir);
+                DataDirectories.deleteTree(dir);
             }
             err.println("Stopped.");
             closed.countDown();
@@ -217,20 +214,6 @@ public final class DemoCommand implements Callable<Integer> {
         p.setProperty("complete", Boolean.toString(complete));
         try (var w = Files.newBufferedWriter(dir.resolve(STATE_FILE))) {
             p.store(w, "./jobpulse demo: the sample market this directory holds");
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not remove " + dir + ": " + e.getMessage());
         }
     }
 }
