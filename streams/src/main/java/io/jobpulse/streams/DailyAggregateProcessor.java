@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Step 3, keyed by day: keeps every duplicate group's contribution to the day's aggregates (store
@@ -101,8 +100,8 @@ final class DailyAggregateProcessor implements Processor<String, ContributionCha
                 // Cells only the un-emitted old contribution named have dropped to zero: emit them as zero.
                 for (String key : AggregateCells.cells(g.emitted()).keySet()) {
                     Cell cell = cells.computeIfAbsent(key, Cell::new);
-                    if (cell.state.count() == 0 && cell.state.salaries().isEmpty()) {
-                        cell.state = new CellState(0, new TreeMap<>(), g.emitted().taxonomyVersion());
+                    if (cell.state.isEmpty()) {
+                        cell.state = CellState.zero(g.emitted().taxonomyVersion());
                     }
                     markDirty(cell);
                 }
@@ -132,7 +131,7 @@ final class DailyAggregateProcessor implements Processor<String, ContributionCha
     private void apply(Contribution before, Contribution after, boolean mark) {
         for (Map.Entry<String, CellDelta> d : AggregateCells.diff(before, after)) {
             Cell cell = cells.computeIfAbsent(d.getKey(), Cell::new);
-            cell.state = cell.state.apply(d.getValue());
+            cell.state.apply(d.getValue());
             if (mark) {
                 markDirty(cell);
             }
@@ -154,7 +153,7 @@ final class DailyAggregateProcessor implements Processor<String, ContributionCha
                 cell.parsed = CellKey.parse(cell.key);
             }
             context.forward(new Record<>(cell.key, PostingTopology.row(cell.parsed, cell.state), now));
-            if (cell.state.count() == 0 && cell.state.salaries().isEmpty()) {
+            if (cell.state.isEmpty()) {
                 cells.remove(cell.key);
             }
         }

@@ -5,6 +5,7 @@ import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.contracts.avro.PostingStatus;
 import io.jobpulse.contracts.avro.ResolvedLocation;
 import io.jobpulse.streams.dedupe.BlockingKey;
+import io.jobpulse.streams.serde.InternalSerdes;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -83,11 +84,13 @@ final class PostingLifecycleProcessor implements Processor<String, byte[], Strin
             enriched = enrichment.enrich(p, first, last, Instant.ofEpochMilli(System.currentTimeMillis()));
         }
         String key = blockingKey(enriched);
-        store.put(p.getId(), new PostingState(key, enriched));
+        // Encoded once for the store and the repartition record: the posting is most of both.
+        byte[] encoded = InternalSerdes.encodeEnriched(enriched);
+        store.put(p.getId(), new PostingState(key, enriched, encoded));
         if (prev != null && !prev.blockingKey().equals(key)) {
             forward(record, prev.blockingKey(), new BlockCommand.Leave(p.getId()));
         }
-        forward(record, key, new BlockCommand.Upsert(enriched));
+        forward(record, key, new BlockCommand.Upsert(enriched, encoded));
     }
 
     private boolean unchanged(PostingState prev, JobPosting p) {
@@ -108,8 +111,9 @@ final class PostingLifecycleProcessor implements Processor<String, byte[], Strin
                 .setStatus(PostingStatus.CLOSED)
                 .setClosedAt(closedAt)
                 .build();
-        store.put(p.getId(), new PostingState(prev.blockingKey(), closed));
-        forward(record, prev.blockingKey(), new BlockCommand.Upsert(closed));
+        byte[] encoded = InternalSerdes.encodeEnriched(closed);
+        store.put(p.getId(), new PostingState(prev.blockingKey(), closed, encoded));
+        forward(record, prev.blockingKey(), new BlockCommand.Upsert(closed, encoded));
     }
 
     static String blockingKey(EnrichedPosting e) {

@@ -120,7 +120,7 @@ public final class PostingTopology {
      * copies every field, and rows are written by the ten thousand per second.
      */
     static AggregateRow row(CellKey cell, CellState state) {
-        boolean salaries = !state.salaries().isEmpty();
+        boolean salaries = state.hasSalaries();
         return new AggregateRow(cell.aggregate(), cell.role(), cell.day(), cell.dim1(), cell.dim2(), state.count(),
                 state.salaryCount(),
                 salaries ? state.quantile(0) : null, salaries ? state.quantile(0.25) : null,

@@ -36,11 +36,16 @@ public final class InternalSerdes {
     private InternalSerdes() {
     }
 
+    /** An enriched posting in the internal form both the lifecycle store and the dedupe repartition topic carry. */
+    public static byte[] encodeEnriched(EnrichedPosting posting) {
+        return ENRICHED.toBytes(posting);
+    }
+
     public static Serde<PostingState> postingState() {
         return BinaryCodec.serde("PostingState", 1,
                 (out, s) -> {
                     out.writeUTF(s.blockingKey());
-                    writeBytes(out, ENRICHED.toBytes(s.last()));
+                    writeBytes(out, s.encodedLast() != null ? s.encodedLast() : ENRICHED.toBytes(s.last()));
                 },
                 in -> new PostingState(in.readUTF(), ENRICHED.fromBytes(readBytes(in))));
     }
@@ -51,7 +56,7 @@ public final class InternalSerdes {
                     switch (c) {
                         case BlockCommand.Upsert u -> {
                             out.writeByte('U');
-                            writeBytes(out, ENRICHED.toBytes(u.posting()));
+                            writeBytes(out, u.encoded() != null ? u.encoded() : ENRICHED.toBytes(u.posting()));
                         }
                         case BlockCommand.Leave l -> {
                             out.writeByte('L');
