@@ -1,6 +1,7 @@
 package io.jobpulse.benchmarks.streams;
 
 import io.jobpulse.contracts.AvroSerdes;
+import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.embedded.EmbeddedStack;
 import io.jobpulse.embedded.StackSettings;
@@ -33,6 +34,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -72,6 +74,7 @@ public final class TopologyBench {
             String suffix = ".bench-" + System.currentTimeMillis();
             TopicNames topics = TopicNames.suffixed(suffix);
             String passThroughOut = topics.postings() + ".copy";
+            String enrichOnlyOut = topics.enrichedPostings() + ".enrich-only";
             StreamsSettings base = StreamsSettings.defaults(stack.kafkaBootstrapServers(), stack.registry())
                     .withTopics(topics).withOverrides(Map.of("num.stream.threads", String.valueOf(threads)))
                     .withAggregateEmitInterval(emitInterval);
@@ -81,7 +84,11 @@ public final class TopologyBench {
                         new io.jobpulse.contracts.TopicSpec<>(passThroughOut, 6, Map.of(), String.class, JobPosting.class,
                                 "benchmark pass-through output"),
                         new io.jobpulse.contracts.TopicSpec<>(passThroughOut + ".warm-up", 6, Map.of(), String.class,
-                                JobPosting.class, "benchmark warm-up pass-through output")));
+                                JobPosting.class, "benchmark warm-up pass-through output"),
+                        new io.jobpulse.contracts.TopicSpec<>(enrichOnlyOut, 6, Map.of(), String.class,
+                                EnrichedPosting.class, "benchmark enrich-only output"),
+                        new io.jobpulse.contracts.TopicSpec<>(enrichOnlyOut + ".warm-up", 6, Map.of(), String.class,
+                                EnrichedPosting.class, "benchmark enrich-only warm-up output")));
             }
             long t = System.nanoTime();
             produce(stack, topics.postings(), postings);
@@ -97,7 +104,27 @@ public final class TopologyBench {
             Run passRun = run("pass-through", passThrough(AvroSerdes.serde(stack.registry(), JobPosting.class, false),
                     pass, topics.postings(), passThroughOut), pass, stack, passThroughOut, n);
 
+            // The ceiling of any topology that enriches every posting: read, enrich, write, nothing else. It also
+            // warms the enrichment code before the real topology runs, as the warm-up copy does for the serdes.
             PostingEnrichment enrichment = PostingEnrichment.of(PostingEnricher.create());
+            // Run twice, the first into its own topic: the enrichment code is cold in the first run.
+            Run enrichOnlyWarmUpRun = null;
+            Run enrichOnlyRun = null;
+            for (String round : List.of(".warm-up", "")) {
+                StreamsSettings enrichOnly = base.withApplicationId("bench-enrich-only" + round + suffix)
+                        .withStateDir(dir.resolve("enrich-only" + round));
+                Run r = run("enrich only" + (round.isEmpty() ? "" : " (warm-up)"),
+                        enrichOnly(AvroSerdes.serde(stack.registry(), JobPosting.class, false),
+                                AvroSerdes.serde(stack.registry(), EnrichedPosting.class, false), enrichment,
+                                enrichOnly, topics.postings(), enrichOnlyOut + round),
+                        enrichOnly, stack, enrichOnlyOut + round, n);
+                if (round.isEmpty()) {
+                    enrichOnlyRun = r;
+                } else {
+                    enrichOnlyWarmUpRun = r;
+                }
+            }
+
             StreamsSettings real = base.withApplicationId("bench-topology" + suffix).withStateDir(dir.resolve("topology"));
             Run realRun = run("topology", StreamsApp.topology(real, enrichment), real, stack, topics.enrichedPostings(), n);
 
@@ -111,8 +138,15 @@ public final class TopologyBench {
             System.out.printf("| warm-up: pass-through (first run on the broker) | %,.0f | %.1f | %d |%n",
                     warmUpRun.rate(), warmUpRun.seconds(), warmUpRun.peakHeapMiB());
             System.out.printf("| pass-through (read + write, same serdes as the topology) | %,.0f | %.1f | %d |%n", passRun.rate(), passRun.seconds(), passRun.peakHeapMiB());
+            System.out.printf("| warm-up: enrich only (first run of the enrichment code) | %,.0f | %.1f | %d |%n",
+                    enrichOnlyWarmUpRun.rate(), enrichOnlyWarmUpRun.seconds(), enrichOnlyWarmUpRun.peakHeapMiB());
+            System.out.printf("| enrich only (read, enrich, write the enriched posting; same serdes) | %,.0f | %.1f | %d |%n",
+                    enrichOnlyRun.rate(), enrichOnlyRun.seconds(), enrichOnlyRun.peakHeapMiB());
             System.out.printf("| enrich + dedupe + aggregate | %,.0f | %.1f | %d |%n", realRun.rate(), realRun.seconds(), realRun.peakHeapMiB());
             System.out.printf("ratio topology / pass-through: %.2f%n", ratio);
+            System.out.printf("ratio enrich only / pass-through (the ceiling of any enriching topology): %.2f%n",
+                    enrichOnlyRun.rate() / passRun.rate());
+            System.out.printf("ratio topology / enrich only: %.2f%n", realRun.rate() / enrichOnlyRun.rate());
             System.out.printf("aggregate rows written by the end (end offsets, incl. transaction markers): %,d; emit interval %d ms%n",
                     rows, emitInterval.toMillis());
             System.out.printf("peak RSS of this JVM (streams + embedded broker): %d MiB; max heap %d MiB; %d cores; load %s%n",
@@ -128,6 +162,19 @@ public final class TopologyBench {
     public static Topology passThrough(Serde<JobPosting> serde, StreamsSettings settings, String in, String out) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(in, Consumed.with(Serdes.String(), serde)).to(out, Produced.with(Serdes.String(), serde));
+        return builder.build(settings.toProperties());
+    }
+
+    /**
+     * Reads postings, enriches each with the library exactly as the topology's first step does, and writes the
+     * enriched posting with the topology's serdes: no state, no dedupe, no aggregates.
+     */
+    public static Topology enrichOnly(Serde<JobPosting> postings, Serde<EnrichedPosting> enriched,
+                                      PostingEnrichment enrichment, StreamsSettings settings, String in, String out) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.String(), postings))
+                .mapValues(p -> enrichment.enrich(p, p.getFetchedAt(), p.getFetchedAt(), Instant.now()))
+                .to(out, Produced.with(Serdes.String(), enriched));
         return builder.build(settings.toProperties());
     }
 
