@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <pre>
  *  jobpulse.postings.v1 (bytes)
- *    -> [enrich-and-track]  store posting-lifecycle (posting id -> blocking key, last enriched state)
+ *    -> [enrich-and-track]  store posting-lifecycle (posting id -> blocking key, last enriched state; closed
+ *                           postings forgotten after the dedupe window)
  *         |-- poison / enrichment failure ------------------------------> jobpulse.streams.dead-letters.v1
  *         '-- Upsert / Leave, re-keyed by blocking key
  *    -> repartition "dedupe-blocks"
@@ -77,7 +78,8 @@ public final class PostingTopology {
         // Bytes in, so that a record the deserializer rejects reaches the dead-letter topic with its reason.
         KStream<String, TopologyEvent> tracked = builder
                 .stream(topics.postings(), Consumed.with(strings, Serdes.ByteArray()).withName("postings"))
-                .process(() -> new PostingLifecycleProcessor(serdes.postings(), enrichment), Named.as("enrich-and-track"),
+                .process(() -> new PostingLifecycleProcessor(serdes.postings(), enrichment,
+                                Duration.ofDays(dedupe.windowDays())), Named.as("enrich-and-track"),
                         LIFECYCLE_STORE);
         Map<String, KStream<String, TopologyEvent>> afterTracking = tracked.split(Named.as("tracked-"))
                 .branch((k, v) -> v instanceof TopologyEvent.Dead, Branched.as("dead"))

@@ -360,6 +360,37 @@ class PostingTopologyTest {
         assertThat(count(cellKey("postings", "*", "", ""))).as("open postings still counted").isEqualTo(1);
     }
 
+    @Test
+    void closedPostingsLeaveTheLifecycleStoreOnceOlderThanTheWindowAndCountAsNewWhenListedAgain() {
+        send(TestPostings.posting("greenhouse", "acme:1").build());
+        send(TestPostings.posting("greenhouse", "acme:1").closed("2026-11-22T08:00:00Z").build());
+        send(TestPostings.posting("greenhouse", "acme:2").company("Beta").build()); // open and old: must stay
+        KeyValueStore<String, PostingState> lifecycle = driver.getKeyValueStore(PostingTopology.LIFECYCLE_STORE);
+        driver.advanceWallClockTime(PostingLifecycleProcessor.SWEEP_INTERVAL);
+        assertThat(ids(lifecycle)).as("within the window").containsExactlyInAnyOrder("greenhouse:acme:1", "greenhouse:acme:2");
+
+        // 40 days later the closed posting is past the 30-day window: the hourly sweep forgets it.
+        send(TestPostings.posting("greenhouse", "other:9").company("Other Corp")
+                .postedAt(Instant.parse("2026-12-30T09:00:00Z")).fetchedAt("2026-12-30T12:00:00Z").build());
+        driver.advanceWallClockTime(PostingLifecycleProcessor.SWEEP_INTERVAL);
+        assertThat(ids(lifecycle)).containsExactlyInAnyOrder("greenhouse:acme:2", "greenhouse:other:9");
+
+        // A repeated CLOSED event for the forgotten posting changes nothing; listed again, it counts once, as new.
+        send(TestPostings.posting("greenhouse", "acme:1").closed("2026-12-30T13:00:00Z").build());
+        assertThat(count(cellKey("postings", "*", "", ""))).isEqualTo(1);
+        send(TestPostings.posting("greenhouse", "acme:1").fetchedAt("2026-12-31T12:00:00Z").build());
+        assertThat(count(cellKey("postings", "*", "", ""))).isEqualTo(2);
+        assertThat(enriched("greenhouse:acme:1").getFirstSeenAt()).isEqualTo(Instant.parse("2026-12-31T12:00:00Z"));
+    }
+
+    private static List<String> ids(KeyValueStore<String, PostingState> lifecycle) {
+        List<String> ids = new java.util.ArrayList<>();
+        try (var it = lifecycle.all()) {
+            it.forEachRemaining(kv -> ids.add(kv.key));
+        }
+        return ids;
+    }
+
     private static List<String> members(KeyValueStore<String, BlockState> groups) {
         List<String> ids = new java.util.ArrayList<>();
         try (var it = groups.all()) {
