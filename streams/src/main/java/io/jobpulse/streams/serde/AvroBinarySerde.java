@@ -26,6 +26,7 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
 
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
+    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
 
     public AvroBinarySerde(Class<T> type) {
         var schema = SpecificData.get().getSchema(type);
@@ -34,14 +35,28 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
     }
 
     public byte[] toBytes(T value) {
+        Buffer buffer = buffers.get();
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
-            writer.write(value, encoder);
-            encoder.flush();
-            return bytes.toByteArray();
+            buffer.reset();
+            buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
+            writer.write(value, buffer.encoder);
+            buffer.encoder.flush();
+            byte[] bytes = buffer.toByteArray();
+            if (bytes.length > BinaryCodec.KEPT_BUFFER_BYTES) {
+                buffers.remove(); // an outlier (a huge description): do not keep its buffer per thread
+            }
+            return bytes;
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot write " + value.getSchema().getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Per-thread output buffer and encoder: enriched postings are a few kilobytes each, written by the thousand. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        BinaryEncoder encoder;
+
+        Buffer() {
+            super(8192);
         }
     }
 

@@ -32,21 +32,48 @@ public final class BinaryCodec {
         T read(DataInputStream in) throws IOException;
     }
 
+    /**
+     * A per-thread output buffer: values are written by the thousand per second and most are a few kilobytes, so a
+     * fresh stream per value (grown by doubling, then copied out) was most of what the internal serdes allocated.
+     */
+    private static final class Buffer extends ByteArrayOutputStream {
+        final DataOutputStream data = new DataOutputStream(this);
+        boolean inUse;
+
+        Buffer() {
+            super(4096);
+        }
+    }
+
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+    /** A buffer grown past this by one value is dropped rather than kept for the thread's next values. */
+    static final int KEPT_BUFFER_BYTES = 1 << 20;
+
     public static <T> Serde<T> serde(String what, int format, Writer<T> writer, Reader<T> reader) {
         return Serdes.serdeFrom(
                 (topic, value) -> {
                     if (value == null) {
                         return null;
                     }
+                    Buffer buffer = BUFFERS.get();
+                    if (buffer.inUse) {
+                        buffer = new Buffer(); // a writer that serializes another internal value on the same thread
+                    }
+                    buffer.inUse = true;
                     try {
-                        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-                        DataOutputStream out = new DataOutputStream(bytes);
-                        out.writeByte(format);
-                        writer.write(out, value);
-                        out.flush();
-                        return bytes.toByteArray();
+                        buffer.reset();
+                        buffer.data.writeByte(format);
+                        writer.write(buffer.data, value);
+                        buffer.data.flush();
+                        byte[] bytes = buffer.toByteArray();
+                        if (bytes.length > KEPT_BUFFER_BYTES) {
+                            BUFFERS.remove(); // an outlier (a huge description): do not keep its buffer per thread
+                        }
+                        return bytes;
                     } catch (IOException e) {
                         throw new SerializationException("Cannot write " + what, e);
+                    } finally {
+                        buffer.inUse = false;
                     }
                 },
                 (topic, data) -> {
