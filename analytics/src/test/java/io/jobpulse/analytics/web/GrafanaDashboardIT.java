@@ -75,6 +75,22 @@ class GrafanaDashboardIT {
             assertThat(results.keySet()).contains("Most common technologies", "Seniority mix", "Top countries",
                     "Top cities", "Salary by seniority (annual USD)", "Technology trend (weekly share of postings)",
                     "Related roles", "Related technologies", "Latest jobs", "Remote share");
+
+            // The panels read from role_postings (by the role's days) must agree with the truth like the API does.
+            Truth.Expected expected = Truth.roleSummary(streams.current().values(), "backend", today.minusDays(29), today);
+            assertThat(results.get("Related roles")).containsExactlyElementsOf(expected.relatedRoles().stream()
+                    .map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList());
+            assertThat(results.get("Salary by seniority (annual USD)")).hasSize(expected.salary().size());
+            List<String> levels = new ArrayList<>(expected.salary().keySet());
+            for (int i = 0; i < levels.size(); i++) {
+                List<String> row = results.get("Salary by seniority (annual USD)").get(i);
+                double[] truth = expected.salary().get(levels.get(i));
+                assertThat(row.get(0)).isEqualTo(levels.get(i));
+                assertThat(Long.parseLong(row.get(1))).as("postings with a salary, %s", levels.get(i)).isEqualTo((long) truth[0]);
+                assertThat(Double.parseDouble(row.get(2))).as("median, %s", levels.get(i)).isEqualTo(Math.rint(truth[3]));
+            }
+            assertThat(results.get("Latest jobs")).extracting(row -> row.get(4)).containsExactlyElementsOf(
+                    expected.latestIds().stream().map(id -> streams.current().get(id).getUrl()).toList());
         }
     }
 
