@@ -8,20 +8,15 @@ import io.jobpulse.streams.dedupe.BlockState;
 import io.jobpulse.streams.dedupe.DuplicateDetector;
 import io.jobpulse.streams.dedupe.MinHashSignature;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,12 +27,9 @@ import java.util.Objects;
  * the aggregate step retracts the group's old contribution, an update or a closure moves counts instead of adding.
  *
  * <p>Retention: closed members older than the dedupe window are dropped when their block changes and, for blocks
- * nobody touches any more, by a sweep every {@link #SWEEP_INTERVAL} against the newest day this task has seen.
+ * nobody touches any more, by a {@link RetentionSweep} against the newest day this task has seen.
  */
 final class DuplicateGroupProcessor implements Processor<String, BlockCommand, String, TopologyEvent> {
-
-    /** Wall clock between retention sweeps over the whole store; a sweep reads every block once. */
-    static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateGroupProcessor.class);
 
@@ -47,6 +39,7 @@ final class DuplicateGroupProcessor implements Processor<String, BlockCommand, S
     private KeyValueStore<String, BlockState> store;
     /** Newest posting day this task has seen since it started: the "now" of the retention sweep. */
     private int newestDay = Integer.MIN_VALUE;
+    private final RetentionSweep<BlockState> retention = new RetentionSweep<>();
 
     DuplicateGroupProcessor(DuplicateDetector detector, Serializer<BlockCommand> commandBytes) {
         this.detector = detector;
@@ -57,33 +50,23 @@ final class DuplicateGroupProcessor implements Processor<String, BlockCommand, S
     public void init(ProcessorContext<String, TopologyEvent> context) {
         this.context = context;
         this.store = context.getStateStore(PostingTopology.GROUPS_STORE);
-        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        context.schedule(RetentionSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
-    /** Drops expired closed members from every block, including blocks no new posting has touched. */
+    /**
+     * Drops expired closed members from one slice of the blocks, including blocks no new posting has touched (the
+     * slices cycle through the whole store).
+     */
     void sweep() {
         if (newestDay == Integer.MIN_VALUE) {
             return; // nothing seen since start: no notion of "now" yet
         }
-        List<KeyValue<String, BlockState>> changed = new ArrayList<>();
-        try (KeyValueIterator<String, BlockState> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, BlockState> kv = it.next();
-                BlockState pruned = detector.prune(kv.value, newestDay);
-                if (pruned != kv.value) {
-                    changed.add(KeyValue.pair(kv.key, pruned));
-                }
-            }
-        }
-        for (KeyValue<String, BlockState> kv : changed) {
-            if (kv.value.groups().isEmpty()) {
-                store.delete(kv.key);
-            } else {
-                store.put(kv.key, kv.value);
-            }
-        }
-        if (!changed.isEmpty()) {
-            LOG.debug("Retention sweep dropped expired closed postings from {} blocks", changed.size());
+        int changed = retention.sweepSlice(store, block -> {
+            BlockState pruned = detector.prune(block, newestDay);
+            return pruned != block && pruned.groups().isEmpty() ? null : pruned;
+        });
+        if (changed > 0) {
+            LOG.debug("Retention sweep dropped expired closed postings from {} blocks", changed);
         }
     }
 

@@ -7,19 +7,16 @@ import io.jobpulse.contracts.avro.ResolvedLocation;
 import io.jobpulse.streams.dedupe.BlockingKey;
 import io.jobpulse.streams.serde.InternalSerdes;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,9 +29,6 @@ import java.util.List;
  */
 final class PostingLifecycleProcessor implements Processor<String, byte[], String, TopologyEvent> {
 
-    /** Wall clock between retention sweeps over the whole store; a sweep reads every posting once. */
-    static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
-
     private static final Logger LOG = LoggerFactory.getLogger(PostingLifecycleProcessor.class);
 
     private final Deserializer<JobPosting> deserializer;
@@ -44,6 +38,7 @@ final class PostingLifecycleProcessor implements Processor<String, byte[], Strin
     private KeyValueStore<String, PostingState> store;
     /** Newest fetch time this task has seen since it started: the "now" of the retention sweep. */
     private Instant newestFetch;
+    private final RetentionSweep<PostingState> retention = new RetentionSweep<>();
 
     /**
      * @param closedRetention how long a closed posting is remembered after its closing (against the newest fetch time
@@ -60,32 +55,27 @@ final class PostingLifecycleProcessor implements Processor<String, byte[], Strin
     public void init(ProcessorContext<String, TopologyEvent> context) {
         this.context = context;
         this.store = context.getStateStore(PostingTopology.LIFECYCLE_STORE);
-        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        context.schedule(RetentionSweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
     /**
      * Forgets postings closed longer than the retention before the newest fetch time seen, so the store (and its
-     * changelog) holds the live postings plus a window of closed ones instead of every posting ever seen.
+     * changelog) holds the live postings plus a window of closed ones instead of every posting ever seen. One slice of
+     * the store per call ({@link RetentionSweep}).
      */
     void sweep() {
         if (newestFetch == null) {
             return; // nothing seen since start: no notion of "now" yet
         }
         Instant cutoff = newestFetch.minus(closedRetention);
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, PostingState> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, PostingState> kv = it.next();
-                EnrichedPosting last = kv.value.last();
-                if (last.getStatus() == PostingStatus.CLOSED && last.getClosedAt() != null
-                        && last.getClosedAt().isBefore(cutoff)) {
-                    expired.add(kv.key);
-                }
-            }
-        }
-        expired.forEach(store::delete);
-        if (!expired.isEmpty()) {
-            LOG.info("Retention sweep forgot {} postings closed before {}", expired.size(), cutoff);
+        int forgotten = retention.sweepSlice(store, state -> {
+            EnrichedPosting last = state.last();
+            boolean expired = last.getStatus() == PostingStatus.CLOSED && last.getClosedAt() != null
+                    && last.getClosedAt().isBefore(cutoff);
+            return expired ? null : state;
+        });
+        if (forgotten > 0) {
+            LOG.info("Retention sweep forgot {} postings closed before {}", forgotten, cutoff);
         }
     }
 

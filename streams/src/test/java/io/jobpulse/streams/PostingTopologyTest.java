@@ -350,11 +350,11 @@ class PostingTopologyTest {
         KeyValueStore<String, BlockState> groups = driver.getKeyValueStore(PostingTopology.GROUPS_STORE);
         assertThat(members(groups)).containsExactlyInAnyOrder("greenhouse:acme:1", "greenhouse:acme:2");
 
-        // A posting of another block, 40 days later, moves this task's clock past the 30-day window; the hourly
+        // A posting of another block, 40 days later, moves this task's clock past the 30-day window; the retention
         // sweep then drops the closed posting from a block nobody touched since.
         send(TestPostings.posting("greenhouse", "other:9").company("Other Corp")
                 .postedAt(Instant.parse("2026-12-30T09:00:00Z")).fetchedAt("2026-12-30T12:00:00Z").build());
-        driver.advanceWallClockTime(DuplicateGroupProcessor.SWEEP_INTERVAL);
+        driver.advanceWallClockTime(RetentionSweep.INTERVAL);
 
         assertThat(members(groups)).containsExactlyInAnyOrder("greenhouse:acme:2", "greenhouse:other:9");
         assertThat(count(cellKey("postings", "*", "", ""))).as("open postings still counted").isEqualTo(1);
@@ -366,13 +366,13 @@ class PostingTopologyTest {
         send(TestPostings.posting("greenhouse", "acme:1").closed("2026-11-22T08:00:00Z").build());
         send(TestPostings.posting("greenhouse", "acme:2").company("Beta").build()); // open and old: must stay
         KeyValueStore<String, PostingState> lifecycle = driver.getKeyValueStore(PostingTopology.LIFECYCLE_STORE);
-        driver.advanceWallClockTime(PostingLifecycleProcessor.SWEEP_INTERVAL);
+        driver.advanceWallClockTime(RetentionSweep.INTERVAL);
         assertThat(ids(lifecycle)).as("within the window").containsExactlyInAnyOrder("greenhouse:acme:1", "greenhouse:acme:2");
 
-        // 40 days later the closed posting is past the 30-day window: the hourly sweep forgets it.
+        // 40 days later the closed posting is past the 30-day window: the retention sweep forgets it.
         send(TestPostings.posting("greenhouse", "other:9").company("Other Corp")
                 .postedAt(Instant.parse("2026-12-30T09:00:00Z")).fetchedAt("2026-12-30T12:00:00Z").build());
-        driver.advanceWallClockTime(PostingLifecycleProcessor.SWEEP_INTERVAL);
+        driver.advanceWallClockTime(RetentionSweep.INTERVAL);
         assertThat(ids(lifecycle)).containsExactlyInAnyOrder("greenhouse:acme:2", "greenhouse:other:9");
 
         // A repeated CLOSED event for the forgotten posting changes nothing; listed again, it counts once, as new.
