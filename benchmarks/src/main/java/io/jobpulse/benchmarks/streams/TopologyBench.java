@@ -146,21 +146,20 @@ public final class TopologyBench {
             }
             double ratio = realRun.rate() / passRun.rate();
             System.out.println();
-            System.out.printf("| topology | postings/s | seconds | peak heap MiB |%n|---|---:|---:|---:|%n");
-            System.out.printf("| warm-up: pass-through (first run on the broker) | %,.0f | %.1f | %d |%n",
-                    warmUpRun.rate(), warmUpRun.seconds(), warmUpRun.peakHeapMiB());
-            System.out.printf("| pass-through (read + write, same serdes as the topology), median of %d: %s | %,.0f | %.1f | %d |%n",
-                    passRuns.size(), passRuns.stream().map(r -> String.format("%,.0f", r.rate())).toList(),
-                    passRun.rate(), passRun.seconds(), passRun.peakHeapMiB());
-            System.out.printf("| warm-up: enrich only (first run of the enrichment code) | %,.0f | %.1f | %d |%n",
-                    enrichOnlyWarmUpRun.rate(), enrichOnlyWarmUpRun.seconds(), enrichOnlyWarmUpRun.peakHeapMiB());
-            System.out.printf("| enrich only (read, enrich, write the enriched posting; same serdes) | %,.0f | %.1f | %d |%n",
-                    enrichOnlyRun.rate(), enrichOnlyRun.seconds(), enrichOnlyRun.peakHeapMiB());
-            System.out.printf("| enrich + dedupe + aggregate | %,.0f | %.1f | %d |%n", realRun.rate(), realRun.seconds(), realRun.peakHeapMiB());
+            System.out.printf("| topology | postings/s | seconds | JVM CPU µs per posting | peak heap MiB |%n|---|---:|---:|---:|---:|%n");
+            row("warm-up: pass-through (first run on the broker)", warmUpRun);
+            row("pass-through (read + write, same serdes as the topology), median of " + passRuns.size() + ": "
+                    + passRuns.stream().map(r -> String.format("%,.0f", r.rate())).toList(), passRun);
+            row("warm-up: enrich only (first run of the enrichment code)", enrichOnlyWarmUpRun);
+            row("enrich only (read, enrich, write the enriched posting; same serdes)", enrichOnlyRun);
+            row("enrich + dedupe + aggregate", realRun);
             System.out.printf("ratio topology / pass-through: %.2f%n", ratio);
             System.out.printf("ratio enrich only / pass-through (the ceiling of any enriching topology): %.2f%n",
                     enrichOnlyRun.rate() / passRun.rate());
             System.out.printf("ratio topology / enrich only: %.2f%n", realRun.rate() / enrichOnlyRun.rate());
+            System.out.printf("by JVM CPU per posting: topology / pass-through %.2f, enrich only / pass-through %.2f%n",
+                    passRun.cpuMicrosPerPosting() / realRun.cpuMicrosPerPosting(),
+                    passRun.cpuMicrosPerPosting() / enrichOnlyRun.cpuMicrosPerPosting());
             System.out.printf("aggregate rows written by the end (end offsets, incl. transaction markers): %,d; emit interval %d ms%n",
                     rows, emitInterval.toMillis());
             System.out.printf("peak RSS of this JVM (streams + embedded broker): %d MiB; max heap %d MiB; %d cores; load %s%n",
@@ -169,7 +168,20 @@ public final class TopologyBench {
         }
     }
 
-    public record Run(double seconds, double rate, long peakHeapMiB) {
+    /**
+     * @param cpuMicrosPerPosting CPU time of this whole JVM (streams, the embedded broker, the output reader) during
+     *                            the run, per posting: less at the mercy of other processes than the rate
+     */
+    public record Run(double seconds, double rate, double cpuMicrosPerPosting, long peakHeapMiB) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void row(String name, Run run) {
+        System.out.printf("| %s | %,.0f | %.1f | %.0f | %d |%n", name, run.rate(), run.seconds(), run.cpuMicrosPerPosting(),
+                run.peakHeapMiB());
     }
 
     private static final List<String> PASS_THROUGH_ROUNDS = List.of(".warm-up", ".1", ".2", ".3");
@@ -220,6 +232,7 @@ public final class TopologyBench {
                 throw new IllegalStateException(name + " did not reach RUNNING");
             }
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             long seen = 0;
             long lastReport = start;
             while (seen < n) {
@@ -233,10 +246,12 @@ public final class TopologyBench {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMicros = (processCpuNanos() - cpuStart) / 1e3 / n;
             long heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-            System.out.printf("%s: %,d postings in %.1f s = %,.0f/s, peak heap %d MiB%n", name, n, seconds, n / seconds, heap);
-            return new Run(seconds, n / seconds, heap);
+            System.out.printf("%s: %,d postings in %.1f s = %,.0f/s, %.0f µs of JVM CPU per posting, peak heap %d MiB%n",
+                    name, n, seconds, n / seconds, cpuMicros, heap);
+            return new Run(seconds, n / seconds, cpuMicros, heap);
         }
     }
 
