@@ -80,7 +80,7 @@ final class PassThroughBaselines {
                     String.class, JobPosting.class, "end-to-end bench: pass-through output")));
         }
         TopologyBench.Run passRun = TopologyBench.run("pass-through",
-                TopologyBench.passThrough(AvroSerdes.serde(stack.registry(), JobPosting.class, false), pass,
+                TopologyBench.passThrough(TopologyBench.topologySerde(stack.registry()), pass,
                         Topics.POSTINGS.name(), copy), pass, stack, copy, (int) sizes[0]);
 
         Map<String, EnrichedPosting> enriched = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.jobpulse.benchmarks.streams;
 
 import io.jobpulse.contracts.AvroSerdes;
 import io.jobpulse.contracts.FramedAvroSerializer;
+import io.jobpulse.contracts.RegistrySettings;
 import io.jobpulse.contracts.avro.EnrichedPosting;
 import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.embedded.EmbeddedStack;
@@ -106,7 +107,7 @@ public final class TopologyBench {
             for (String round : PASS_THROUGH_ROUNDS) {
                 StreamsSettings pass = base.withApplicationId("bench-pass" + round + suffix).withStateDir(dir.resolve("pass" + round));
                 Run r = run(round.equals(".warm-up") ? "warm-up pass-through" : "pass-through" + round,
-                        passThrough(topologySerde(stack), pass, topics.postings(), passThroughOut + round),
+                        passThrough(topologySerde(stack.registry()), pass, topics.postings(), passThroughOut + round),
                         pass, stack, passThroughOut + round, n);
                 if (round.equals(".warm-up")) {
                     warmUpRun = r;
@@ -127,7 +128,7 @@ public final class TopologyBench {
                 StreamsSettings enrichOnly = base.withApplicationId("bench-enrich-only" + round + suffix)
                         .withStateDir(dir.resolve("enrich-only" + round));
                 Run r = run("enrich only" + (round.isEmpty() ? "" : " (warm-up)"),
-                        enrichOnly(topologySerde(stack), TopologySerdes.registry(stack.registry()).enriched(), enrichment,
+                        enrichOnly(topologySerde(stack.registry()), TopologySerdes.registry(stack.registry()).enriched(), enrichment,
                                 enrichOnly, topics.postings(), enrichOnlyOut + round),
                         enrichOnly, stack, enrichOnlyOut + round, n);
                 if (round.isEmpty()) {
@@ -190,9 +191,9 @@ public final class TopologyBench {
      * Postings as the topology reads them (the registry deserializer) and as it writes its outputs (the registry
      * serializer's bytes through {@link FramedAvroSerializer}).
      */
-    private static Serde<JobPosting> topologySerde(EmbeddedStack stack) {
-        return Serdes.serdeFrom(FramedAvroSerializer.of(AvroSerdes.serializer(stack.registry(), JobPosting.class, false),
-                JobPosting.getClassSchema()), AvroSerdes.deserializer(stack.registry(), JobPosting.class, false));
+    public static Serde<JobPosting> topologySerde(RegistrySettings registry) {
+        return Serdes.serdeFrom(FramedAvroSerializer.of(AvroSerdes.serializer(registry, JobPosting.class, false),
+                JobPosting.getClassSchema()), AvroSerdes.deserializer(registry, JobPosting.class, false));
     }
 
     /** Reads and writes the postings with {@code serde}: the topology's own ({@link AvroSerdes}) for the ratio. */
