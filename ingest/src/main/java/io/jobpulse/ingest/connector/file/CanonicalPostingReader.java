@@ -233,7 +233,8 @@ final class CanonicalPostingReader {
         SalaryDraft salary;
         final List<String> tags = new ArrayList<>();
         final Map<String, String> attributes = new java.util.LinkedHashMap<>();
-        private final Set<String> seen = new java.util.HashSet<>();
+        /** Bits of the fields read so far: TEXT_FIELDS by index, then the others (a repeat goes to the tree). */
+        private long seen;
 
         boolean readRoot(JsonParser p) throws IOException {
             JsonToken t;
@@ -241,10 +242,22 @@ final class CanonicalPostingReader {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
                 Integer textField = TEXT_FIELD_INDEX.get(field);
-                boolean ok;
-                if (!seen.add(field)) {
+                int bit = textField != null ? textField : switch (field) {
+                    case "remote" -> TEXT_FIELDS.length;
+                    case "locations" -> TEXT_FIELDS.length + 1;
+                    case "salary" -> TEXT_FIELDS.length + 2;
+                    case "tags" -> TEXT_FIELDS.length + 3;
+                    case "attributes" -> TEXT_FIELDS.length + 4;
+                    default -> -1; // not read, so a repeat does not matter
+                };
+                if (bit >= 0 && (seen & 1L << bit) != 0) {
                     return false; // the tree keeps the last of a repeated field; let it decide
-                } else if (textField != null) {
+                }
+                if (bit >= 0) {
+                    seen |= 1L << bit;
+                }
+                boolean ok;
+                if (textField != null) {
                     ok = readText(p, v, text, textField);
                 } else {
                     ok = switch (field) {
@@ -324,22 +337,26 @@ final class CanonicalPostingReader {
                 } else if (e == JsonToken.START_OBJECT) {
                     String[] parts = new String[4]; // raw, city, region, country
                     Boolean locationRemote = null;
-                    Set<String> fields = new java.util.HashSet<>();
+                    int fields = 0;
                     JsonToken f;
                     while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
                         JsonToken fv = p.nextToken();
-                        if (!fields.add(name)) {
-                            return false;
-                        }
                         int at = switch (name) {
                             case "raw" -> 0;
                             case "city" -> 1;
                             case "region" -> 2;
                             case "country" -> 3;
+                            case "remote" -> 4;
                             default -> -1;
                         };
+                        if (at >= 0 && (fields & 1 << at) != 0) {
+                            return false;
+                        }
                         if (at >= 0) {
+                            fields |= 1 << at;
+                        }
+                        if (at >= 0 && at < 4) {
                             if (!readText(p, fv, parts, at)) {
                                 return false;
                             }
@@ -367,13 +384,24 @@ final class CanonicalPostingReader {
             Double min = null;
             Double max = null;
             String[] parts = new String[3]; // currency, period, raw
-            Set<String> fields = new java.util.HashSet<>();
+            int fields = 0;
             JsonToken f;
             while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken fv = p.nextToken();
-                if (!fields.add(name)) {
+                int bit = switch (name) {
+                    case "min" -> 0;
+                    case "max" -> 1;
+                    case "currency" -> 2;
+                    case "period" -> 3;
+                    case "raw" -> 4;
+                    default -> -1;
+                };
+                if (bit >= 0 && (fields & 1 << bit) != 0) {
                     return false;
+                }
+                if (bit >= 0) {
+                    fields |= 1 << bit;
                 }
                 switch (name) {
                     case "min" -> min = number(p, fv);
@@ -420,13 +448,19 @@ final class CanonicalPostingReader {
             if (v != JsonToken.START_OBJECT) {
                 return consume(p, v);
             }
-            Set<String> keys = new java.util.HashSet<>();
+            Set<String> nullKeys = null;
             JsonToken f;
             while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken value = p.nextToken();
-                if (!keys.add(key)) {
+                if (attributes.containsKey(key) || nullKeys != null && nullKeys.contains(key)) {
                     return false;
+                }
+                if (value == JsonToken.VALUE_NULL) {
+                    if (nullKeys == null) {
+                        nullKeys = new java.util.HashSet<>();
+                    }
+                    nullKeys.add(key);
                 }
                 if (value == JsonToken.VALUE_STRING) {
                     attributes.put(key, p.getText());
