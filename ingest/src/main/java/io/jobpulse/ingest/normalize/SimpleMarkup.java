@@ -17,13 +17,20 @@ final class SimpleMarkup {
     private static final List<String> ALLOWED = List.of("a", "b", "blockquote", "br", "caption", "cite", "code", "dd",
             "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "li", "ol", "p", "pre", "q", "small",
             "span", "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul");
-    /** ALLOWED by name length, so a tag name is looked up in place instead of copied and lower-cased. */
-    private static final String[][] ALLOWED_BY_LENGTH = new String[11][];
+    /**
+     * ALLOWED by name length and first letter, so a tag name is looked up in place (instead of copied and
+     * lower-cased) against one to six candidates.
+     */
+    private static final String[][][] ALLOWED_BY_LENGTH_AND_FIRST = new String[11][26][];
 
     static {
-        for (int len = 0; len < ALLOWED_BY_LENGTH.length; len++) {
-            int l = len;
-            ALLOWED_BY_LENGTH[len] = ALLOWED.stream().filter(t -> t.length() == l).toArray(String[]::new);
+        for (int len = 0; len < ALLOWED_BY_LENGTH_AND_FIRST.length; len++) {
+            for (char first = 'a'; first <= 'z'; first++) {
+                int l = len;
+                char f = first;
+                ALLOWED_BY_LENGTH_AND_FIRST[len][first - 'a'] = ALLOWED.stream()
+                        .filter(t -> t.length() == l && t.charAt(0) == f).toArray(String[]::new);
+            }
         }
     }
     /** What a tag does to the plain text: a blank line around it, a line break around it, or nothing. */
@@ -390,20 +397,25 @@ final class SimpleMarkup {
     /** The allow-listed tag named by s[from, to) in any case (names are ASCII), or null. */
     private static String allowedName(char[] s, int from, int to) {
         int len = to - from;
-        if (len >= ALLOWED_BY_LENGTH.length) {
+        char first = lower(s[from]);
+        if (len >= ALLOWED_BY_LENGTH_AND_FIRST.length || first < 'a' || first > 'z') {
             return null;
         }
-        for (String tag : ALLOWED_BY_LENGTH[len]) {
+        for (String tag : ALLOWED_BY_LENGTH_AND_FIRST[len][first - 'a']) {
             boolean same = true;
-            for (int k = 0; k < len && same; k++) {
+            for (int k = 1; k < len && same; k++) {
                 char c = s[from + k];
-                same = (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) == tag.charAt(k);
+                same = lower(c) == tag.charAt(k);
             }
             if (same) {
                 return tag;
             }
         }
         return null;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private static int kind(String tag) {
