@@ -56,8 +56,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       acks=all, same linger and batch size; no transactions) sends N records of the mean serialized posting size
  *       to a fresh topic with the postings topic's partition count.</li>
  *   <li>Ingest: {@code ingest run} of a {@code file} source with that file, through {@link IngestRunner}: read,
- *       normalize (HTML cleaning, hashing), Avro through the registry, transactional publishing of each posting plus
- *       its checkpoint entry.</li>
+ *       normalize (HTML cleaning, hashing), Avro through the registry, transactional publishing of the postings
+ *       with their checkpoint entries (one chunk record per transaction).</li>
  * </ol>
  * Each side runs once as warm-up (on a 10% file / record count) and then {@code rounds} times, alternating; the
  * ratio is ingest postings/s over baseline records/s, medians.

@@ -20,10 +20,10 @@ public final class ContentHash {
     private static final byte SEP = 0x1F;
     private static final ThreadLocal<Hashing> HASHING = ThreadLocal.withInitial(Hashing::new);
 
-    /** A thread's digest and the buffer its strings are encoded into. */
+    /** A thread's digest and the buffer its strings are encoded into (shared with the Avro encoding). */
     private static final class Hashing {
         final MessageDigest digest = sha256();
-        final Utf8Buffer utf8 = new Utf8Buffer();
+        final Utf8Buffer utf8 = Utf8Buffer.ofThread();
     }
 
     private ContentHash() {

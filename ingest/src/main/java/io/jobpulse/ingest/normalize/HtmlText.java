@@ -136,33 +136,52 @@ public final class HtmlText {
         out.setLength(n);
     }
 
+    /** Per thread: the chars of a string to tidy, and the tidied text. */
+    private static final ThreadLocal<TextBuffer[]> TIDY = ThreadLocal.withInitial(
+            () -> new TextBuffer[] {new TextBuffer(), new TextBuffer()});
+
     /**
      * Trims each line, turns non-breaking spaces into spaces, keeps at most one blank line in a row; a line with two
      * spaces in a row has its whitespace runs collapsed. Lines end at \n, \r\n or \r. One pass, no line strings.
      */
     static String tidyText(String s) {
-        int n = s.length();
-        StringBuilder out = new StringBuilder(n);
+        TextBuffer[] buffers = TIDY.get();
+        TextBuffer in = buffers[0].reset(s.length());
+        s.getChars(0, s.length(), in.chars, 0);
+        try {
+            return tidyText(in.chars, s.length(), buffers[1]);
+        } finally {
+            in.shrink();
+            buffers[1].shrink();
+        }
+    }
+
+    /** {@link #tidyText(String)} of {@code s[0, n)}, built in {@code out} (which it empties first). */
+    static String tidyText(char[] s, int n, TextBuffer out) {
+        out.reset(n);
         int blank = 0;
         int lineStart = 0;
         while (lineStart <= n) {
             int lineEnd = lineStart;
-            while (lineEnd < n && s.charAt(lineEnd) != '\n' && s.charAt(lineEnd) != '\r') {
+            while (lineEnd < n && s[lineEnd] != '\n' && s[lineEnd] != '\r') {
                 lineEnd++;
             }
             int a = lineStart;
             int b = lineEnd;
-            while (a < b && isSpace(s.charAt(a))) {
+            while (a < b && isSpace(s[a])) {
                 a++;
             }
-            while (b > a && isSpace(s.charAt(b - 1))) {
+            while (b > a && isSpace(s[b - 1])) {
                 b--;
             }
             if (a == b) {
                 blank++;
             } else {
                 if (!out.isEmpty()) {
-                    out.append(blank > 0 ? "\n\n" : "\n");
+                    out.append('\n');
+                    if (blank > 0) {
+                        out.append('\n');
+                    }
                 }
                 appendLine(s, a, b, out);
                 blank = 0;
@@ -170,21 +189,21 @@ public final class HtmlText {
             if (lineEnd >= n) {
                 break;
             }
-            lineStart = lineEnd + (s.charAt(lineEnd) == '\r' && lineEnd + 1 < n && s.charAt(lineEnd + 1) == '\n' ? 2 : 1);
+            lineStart = lineEnd + (s[lineEnd] == '\r' && lineEnd + 1 < n && s[lineEnd + 1] == '\n' ? 2 : 1);
         }
         return out.toString();
     }
 
     /** A trimmed line: with its whitespace runs collapsed when it has two spaces in a row, else with NBSP as space. */
-    private static void appendLine(String s, int a, int b, StringBuilder out) {
+    private static void appendLine(char[] s, int a, int b, TextBuffer out) {
         boolean doubleSpace = false;
         for (int i = a + 1; i < b && !doubleSpace; i++) {
-            doubleSpace = asSpace(s.charAt(i)) == ' ' && asSpace(s.charAt(i - 1)) == ' ';
+            doubleSpace = asSpace(s[i]) == ' ' && asSpace(s[i - 1]) == ' ';
         }
         if (doubleSpace) {
             boolean space = false;
             for (int i = a; i < b; i++) {
-                char c = s.charAt(i);
+                char c = s[i];
                 if (isSpace(c)) {
                     space = true;
                 } else {
@@ -199,8 +218,9 @@ public final class HtmlText {
         }
         int copied = a;
         for (int i = a; i < b; i++) {
-            if (s.charAt(i) == '\u00A0') {
-                out.append(s, copied, i).append(' ');
+            if (s[i] == '\u00A0') {
+                out.append(s, copied, i);
+                out.append(' ');
                 copied = i + 1;
             }
         }
@@ -212,7 +232,8 @@ public final class HtmlText {
     }
 
     private static boolean isSpace(char c) {
-        return c == '\u00A0' || Character.isWhitespace(c);
+        // printable ASCII first: most characters of a description, and never whitespace
+        return c <= ' ' ? Character.isWhitespace(c) : c >= 0x7F && (c == '\u00A0' || Character.isWhitespace(c));
     }
 
     private static String collapse(String s) {

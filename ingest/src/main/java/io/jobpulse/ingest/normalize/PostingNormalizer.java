@@ -38,6 +38,8 @@ public final class PostingNormalizer {
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFEFF]");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]");
+    /** Compiled once: {@code String.matches} compiled this for every posting with a salary currency. */
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
     private static final Set<String> CURRENCIES_SYMBOLS = Set.of("$", "€", "£");
 
     private final String source;
@@ -238,7 +240,7 @@ public final class PostingNormalizer {
                 default -> "GBP";
             };
         }
-        return c.matches("[A-Z]{3}") ? c : null;
+        return CURRENCY_CODE.matcher(c).matches() ? c : null;
     }
 
     private static String workplace(String raw) {

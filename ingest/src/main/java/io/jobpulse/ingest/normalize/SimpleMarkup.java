@@ -1,10 +1,7 @@
 package io.jobpulse.ingest.normalize;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A single-pass renderer for the plain formatting markup most job descriptions are made of (paragraphs, lists,
@@ -20,48 +17,98 @@ final class SimpleMarkup {
     private static final List<String> ALLOWED = List.of("a", "b", "blockquote", "br", "caption", "cite", "code", "dd",
             "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "li", "ol", "p", "pre", "q", "small",
             "span", "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul");
-    /** ALLOWED by name length, so a tag name is looked up in place instead of copied and lower-cased. */
-    private static final String[][] ALLOWED_BY_LENGTH = new String[11][];
+    /**
+     * ALLOWED by name length and first letter, so a tag name is looked up in place (instead of copied and
+     * lower-cased) against one to six candidates.
+     */
+    private static final String[][][] ALLOWED_BY_LENGTH_AND_FIRST = new String[11][26][];
 
     static {
-        for (int len = 0; len < ALLOWED_BY_LENGTH.length; len++) {
-            int l = len;
-            ALLOWED_BY_LENGTH[len] = ALLOWED.stream().filter(t -> t.length() == l).toArray(String[]::new);
+        for (int len = 0; len < ALLOWED_BY_LENGTH_AND_FIRST.length; len++) {
+            for (char first = 'a'; first <= 'z'; first++) {
+                int l = len;
+                char f = first;
+                ALLOWED_BY_LENGTH_AND_FIRST[len][first - 'a'] = ALLOWED.stream()
+                        .filter(t -> t.length() == l && t.charAt(0) == f).toArray(String[]::new);
+            }
         }
     }
-    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
-            "blockquote", "pre", "dl");
-    private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "caption", "thead", "tbody", "tfoot");
+    /** What a tag does to the plain text: a blank line around it, a line break around it, or nothing. */
+    private static final int INLINE = 0;
+    private static final int PARAGRAPH = 1;
+    private static final int LINE = 2;
+
+    /** Per thread: the input's chars, both renderings, decoded entities, the tidied text, the open tags. */
+    private static final class Buffers {
+        final TextBuffer in = new TextBuffer();
+        final TextBuffer html = new TextBuffer();
+        final TextBuffer text = new TextBuffer();
+        final TextBuffer decoded = new TextBuffer();
+        final TextBuffer tidy = new TextBuffer();
+        String[] open = new String[32];
+
+        void shrink() {
+            in.shrink();
+            html.shrink();
+            text.shrink();
+            decoded.shrink();
+            tidy.shrink();
+            if (open.length > 1024) {
+                open = new String[32];
+            }
+            java.util.Arrays.fill(open, null);
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private SimpleMarkup() {
     }
 
+    /**
+     * Both renderings of {@code s}, or null when it has markup this renderer does not handle. Works on the input's
+     * chars and writes into this thread's reused buffers: one String per rendering, nothing per word or tag.
+     */
     static HtmlText.Rendered render(String s) {
+        Buffers buffers = BUFFERS.get();
+        try {
+            return render(s, buffers);
+        } finally {
+            buffers.shrink();
+        }
+    }
+
+    private static HtmlText.Rendered render(String s, Buffers buffers) {
         int n = s.length();
-        StringBuilder html = new StringBuilder(n);
-        StringBuilder text = new StringBuilder(n);
-        Deque<String> open = new ArrayDeque<>();
+        char[] cs = buffers.in.reset(n).chars;
+        s.getChars(0, n, cs, 0);
+        TextBuffer html = buffers.html.reset(n + n / 8);
+        TextBuffer text = buffers.text.reset(n);
+        String[] open = buffers.open;
+        int depth = 0;
         int pre = 0;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c != '<') {
-                int end = s.indexOf('<', i);
-                if (end < 0) {
-                    end = n;
+                int end = i;
+                boolean entities = false;
+                while (end < n && cs[end] != '<') {
+                    entities |= cs[end] == '&';
+                    end++;
                 }
-                // The run is read in place; only one with entities is decoded into a new string first.
-                String run = s;
+                // The run is read in place; only one with entities is decoded first.
+                char[] run = cs;
                 int from = i;
                 int to = end;
-                int amp = s.indexOf('&', i);
-                if (amp >= 0 && amp < end) {
-                    run = unescape(s.substring(i, end));
-                    if (run == null) {
+                if (entities) {
+                    TextBuffer decoded = buffers.decoded.reset(end - i);
+                    if (!unescape(s, i, end, decoded)) {
                         return null;
                     }
+                    run = decoded.chars;
                     from = 0;
-                    to = run.length();
+                    to = decoded.length;
                 }
                 escape(run, from, to, html);
                 if (pre > 0) {
@@ -75,16 +122,16 @@ final class SimpleMarkup {
             if (i + 1 >= n) {
                 return null;
             }
-            boolean closing = s.charAt(i + 1) == '/';
+            boolean closing = cs[i + 1] == '/';
             int p = closing ? i + 2 : i + 1;
             int nameStart = p;
-            while (p < n && isNameChar(s.charAt(p))) {
+            while (p < n && isNameChar(cs[p])) {
                 p++;
             }
-            if (p == nameStart || !Character.isLetter(s.charAt(nameStart))) {
+            if (p == nameStart || !Character.isLetter(cs[nameStart])) {
                 return null; // comment, doctype, processing instruction or a bare '<'
             }
-            String name = allowedName(s, nameStart, p);
+            String name = allowedName(cs, nameStart, p);
             if (name == null) {
                 return null;
             }
@@ -92,18 +139,18 @@ final class SimpleMarkup {
             String title = null;
             boolean selfClosing = false;
             while (true) {
-                while (p < n && Character.isWhitespace(s.charAt(p))) {
+                while (p < n && Character.isWhitespace(cs[p])) {
                     p++;
                 }
                 if (p >= n) {
                     return null;
                 }
-                char d = s.charAt(p);
+                char d = cs[p];
                 if (d == '>') {
                     p++;
                     break;
                 }
-                if (d == '/' && p + 1 < n && s.charAt(p + 1) == '>') {
+                if (d == '/' && p + 1 < n && cs[p + 1] == '>') {
                     selfClosing = true;
                     p += 2;
                     break;
@@ -112,71 +159,77 @@ final class SimpleMarkup {
                     return null; // attributes on an end tag
                 }
                 int an = p;
-                while (p < n && (isNameChar(s.charAt(p)) || s.charAt(p) == ':')) {
+                while (p < n && (isNameChar(cs[p]) || cs[p] == ':')) {
                     p++;
                 }
                 if (p == an) {
                     return null;
                 }
-                String attr = s.substring(an, p).toLowerCase(Locale.ROOT);
-                while (p < n && Character.isWhitespace(s.charAt(p))) {
+                // attribute names are ASCII (isNameChar), so ignoring case here is lower-casing them
+                boolean isHref = p - an == 4 && s.regionMatches(true, an, "href", 0, 4);
+                boolean isTitle = p - an == 5 && s.regionMatches(true, an, "title", 0, 5);
+                while (p < n && Character.isWhitespace(cs[p])) {
                     p++;
                 }
-                String value = "";
-                if (p < n && s.charAt(p) == '=') {
+                int valueFrom = p;
+                int valueTo = p;
+                if (p < n && cs[p] == '=') {
                     p++;
-                    while (p < n && Character.isWhitespace(s.charAt(p))) {
+                    while (p < n && Character.isWhitespace(cs[p])) {
                         p++;
                     }
                     if (p >= n) {
                         return null;
                     }
-                    char q = s.charAt(p);
+                    char q = cs[p];
                     if (q == '"' || q == '\'') {
                         int close = s.indexOf(q, p + 1);
                         if (close < 0) {
                             return null;
                         }
-                        value = s.substring(p + 1, close);
+                        valueFrom = p + 1;
+                        valueTo = close;
                         p = close + 1;
                     } else {
                         int vs = p;
-                        while (p < n && !Character.isWhitespace(s.charAt(p)) && s.charAt(p) != '>') {
-                            char v = s.charAt(p);
+                        while (p < n && !Character.isWhitespace(cs[p]) && cs[p] != '>') {
+                            char v = cs[p];
                             if (v == '"' || v == '\'' || v == '<' || v == '=' || v == '`') {
                                 return null;
                             }
                             p++;
                         }
-                        value = s.substring(vs, p);
+                        valueFrom = vs;
+                        valueTo = p;
                     }
                 }
-                if (name.equals("a") && attr.equals("href")) {
-                    String v = value.indexOf('&') >= 0 ? unescape(value) : value;
-                    if (v == null) {
+                if (name.equals("a") && (isHref || isTitle)) {
+                    String value = attributeValue(s, valueFrom, valueTo, buffers.decoded);
+                    if (value == null) {
                         return null;
                     }
-                    href = safeHref(v);
-                } else if (name.equals("a") && attr.equals("title")) {
-                    title = value.indexOf('&') >= 0 ? unescape(value) : value;
-                    if (title == null) {
-                        return null;
+                    if (isHref) {
+                        href = safeHref(value);
+                    } else {
+                        title = value;
                     }
                 }
             }
             i = p;
+            int kind = kind(name);
             if (closing) {
                 if (name.equals("br")) {
                     newline(text);
                     continue;
                 }
-                if (!open.contains(name)) {
+                if (!contains(open, depth, name)) {
                     continue; // stray end tag
                 }
-                while (!open.isEmpty()) {
-                    String top = open.pop();
-                    html.append("</").append(top).append('>');
-                    tail(top, text);
+                while (depth > 0) {
+                    String top = open[--depth];
+                    open[depth] = null;
+                    closeTag(top, html);
+                    tail(kind(top), text);
                     if (top.equals("pre")) {
                         pre--;
                     }
@@ -186,8 +239,9 @@ final class SimpleMarkup {
                 }
                 continue;
             }
-            head(name, text);
-            html.append('<').append(name);
+            head(name, kind, text);
+            html.append('<');
+            html.append(name);
             if (href != null) {
                 html.append(" href=\"");
                 escape(href, html);
@@ -203,88 +257,173 @@ final class SimpleMarkup {
                 continue;
             }
             if (selfClosing) {
-                html.append("</").append(name).append('>');
-                tail(name, text);
+                closeTag(name, html);
+                tail(kind, text);
                 continue;
             }
-            open.push(name);
+            if (depth == open.length) {
+                open = buffers.open = java.util.Arrays.copyOf(open, depth * 2);
+            }
+            open[depth++] = name;
             if (name.equals("pre")) {
                 pre++;
             }
         }
-        while (!open.isEmpty()) {
-            String top = open.pop();
-            html.append("</").append(top).append('>');
-            tail(top, text);
+        while (depth > 0) {
+            String top = open[--depth];
+            closeTag(top, html);
+            tail(kind(top), text);
         }
-        return new HtmlText.Rendered(html.toString(), HtmlText.tidyText(text.toString()));
+        return new HtmlText.Rendered(html.toString(), HtmlText.tidyText(text.chars, text.length, buffers.tidy));
+    }
+
+    /** An attribute value s[from, to) with its character references decoded, or null if one is unusual. */
+    private static String attributeValue(String s, int from, int to, TextBuffer scratch) {
+        if (s.indexOf('&', from) < 0 || s.indexOf('&', from) >= to) {
+            return s.substring(from, to);
+        }
+        return unescape(s, from, to, scratch.reset(to - from)) ? scratch.toString() : null;
+    }
+
+    private static boolean contains(String[] open, int depth, String name) {
+        for (int k = 0; k < depth; k++) {
+            if (open[k].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeTag(String name, TextBuffer html) {
+        html.append('<');
+        html.append('/');
+        html.append(name);
+        html.append('>');
+    }
+
+    /** Decodes a string's character references (see {@link #unescape(String, int, int, TextBuffer)}); for tests. */
+    static String unescape(String s) {
+        TextBuffer out = new TextBuffer().reset(s.length());
+        return unescape(s, 0, s.length(), out) ? out.toString() : null;
     }
 
     /**
-     * Decodes character references: named ones terminated by ';' (HTML's full table, through jsoup's lookup) and
-     * numeric ones. Anything unusual (a name without ';', an unknown name) returns null so jsoup's parser, which
-     * knows HTML's legacy rules for those, handles the whole input.
+     * Decodes the character references of s[from, to) into {@code out}: named ones terminated by ';' (HTML's full
+     * table, through jsoup's lookup) and numeric ones. Anything unusual (a name without ';', an unknown name) returns
+     * false so jsoup's parser, which knows HTML's legacy rules for those, handles the whole input.
      */
-    static String unescape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c != '&') {
-                out.append(c);
-                i++;
+    private static boolean unescape(String s, int from, int to, TextBuffer out) {
+        int i = from;
+        while (i < to) {
+            int amp = s.indexOf('&', i);
+            if (amp < 0 || amp >= to) {
+                amp = to;
+            }
+            if (amp > i) {
+                int k = out.length;
+                int len = amp - i;
+                if (k + len > out.chars.length) {
+                    out.chars = java.util.Arrays.copyOf(out.chars, Math.max(out.chars.length * 2, k + len));
+                }
+                s.getChars(i, amp, out.chars, k);
+                out.length = k + len;
+                i = amp;
                 continue;
             }
             int semi = s.indexOf(';', i + 1);
-            if (semi < 0 || semi - i > 33) {
-                return null;
+            if (semi < 0 || semi >= to || semi - i > 33) {
+                return false;
             }
-            String ref = s.substring(i + 1, semi);
-            if (ref.startsWith("#")) {
+            int refStart = i + 1;
+            int refLength = semi - refStart;
+            if (refLength > 0 && s.charAt(refStart) == '#') {
                 int cp;
                 try {
-                    cp = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X')
-                            ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
+                    cp = refLength > 1 && (s.charAt(refStart + 1) == 'x' || s.charAt(refStart + 1) == 'X')
+                            ? Integer.parseInt(s, refStart + 2, semi, 16) : Integer.parseInt(s, refStart + 1, semi, 10);
                 } catch (NumberFormatException e) {
-                    return null;
+                    return false;
                 }
                 if (cp <= 0 || cp > Character.MAX_CODE_POINT || cp >= 0xD800 && cp <= 0xDFFF) {
-                    return null;
+                    return false;
                 }
                 out.appendCodePoint(cp);
             } else {
-                String decoded = switch (ref) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    case "apos" -> "'";
-                    case "nbsp" -> "\u00A0";
-                    default -> org.jsoup.nodes.Entities.isNamedEntity(ref) ? org.jsoup.nodes.Entities.getByName(ref) : null;
-                };
+                String decoded = namedReference(s, refStart, refLength);
                 if (decoded == null || decoded.isEmpty()) {
-                    return null;
+                    return false;
                 }
                 out.append(decoded);
             }
             i = semi + 1;
         }
-        return out.toString();
+        return true;
+    }
+
+    /** The text of the named reference s[from, from + length), or null if HTML has no such name. */
+    private static String namedReference(String s, int from, int length) {
+        switch (length) {
+            case 2 -> {
+                if (s.startsWith("lt", from)) {
+                    return "<";
+                }
+                if (s.startsWith("gt", from)) {
+                    return ">";
+                }
+            }
+            case 3 -> {
+                if (s.startsWith("amp", from)) {
+                    return "&";
+                }
+            }
+            case 4 -> {
+                if (s.startsWith("quot", from)) {
+                    return "\"";
+                }
+                if (s.startsWith("apos", from)) {
+                    return "'";
+                }
+                if (s.startsWith("nbsp", from)) {
+                    return "\u00A0";
+                }
+            }
+            default -> {
+            }
+        }
+        String ref = s.substring(from, from + length);
+        return org.jsoup.nodes.Entities.isNamedEntity(ref) ? org.jsoup.nodes.Entities.getByName(ref) : null;
     }
 
     /** The allow-listed tag named by s[from, to) in any case (names are ASCII), or null. */
-    private static String allowedName(String s, int from, int to) {
+    private static String allowedName(char[] s, int from, int to) {
         int len = to - from;
-        if (len >= ALLOWED_BY_LENGTH.length) {
+        char first = lower(s[from]);
+        if (len >= ALLOWED_BY_LENGTH_AND_FIRST.length || first < 'a' || first > 'z') {
             return null;
         }
-        for (String tag : ALLOWED_BY_LENGTH[len]) {
-            if (s.regionMatches(true, from, tag, 0, len)) {
+        for (String tag : ALLOWED_BY_LENGTH_AND_FIRST[len][first - 'a']) {
+            boolean same = true;
+            for (int k = 1; k < len && same; k++) {
+                char c = s[from + k];
+                same = lower(c) == tag.charAt(k);
+            }
+            if (same) {
                 return tag;
             }
         }
         return null;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static int kind(String tag) {
+        return switch (tag) {
+            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl" -> PARAGRAPH;
+            case "div", "li", "tr", "dt", "dd", "caption", "thead", "tbody", "tfoot" -> LINE;
+            default -> INLINE;
+        };
     }
 
     /**
@@ -292,12 +431,12 @@ final class SimpleMarkup {
      * space at the start is dropped when the text so far is empty or ends in whitespace. Unchanged stretches are
      * copied in bulk.
      */
-    private static void appendCollapsed(String s, int from, int to, StringBuilder text) {
-        int before = text.length();
+    private static void appendCollapsed(char[] s, int from, int to, TextBuffer text) {
+        int before = text.length;
         int k = from;
         while (k < to) {
             int r = k;
-            while (r < to && !isSpace(s.charAt(r))) {
+            while (r < to && !isSpace(s[r])) {
                 r++;
             }
             if (r > k) {
@@ -306,10 +445,10 @@ final class SimpleMarkup {
             if (r >= to) {
                 break;
             }
-            while (r < to && isSpace(s.charAt(r))) {
+            while (r < to && isSpace(s[r])) {
                 r++;
             }
-            if (text.length() != before || !(text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+            if (text.length != before || !(text.isEmpty() || Character.isWhitespace(text.last()))) {
                 text.append(' ');
             }
             k = r;
@@ -317,44 +456,42 @@ final class SimpleMarkup {
     }
 
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\u00A0' || Character.isWhitespace(c);
+        // printable ASCII first: most characters of a description, and never whitespace
+        return c <= ' ' ? c == ' ' || Character.isWhitespace(c) : c >= 0x7F && (c == '\u00A0' || Character.isWhitespace(c));
     }
 
-    private static void head(String tag, StringBuilder text) {
-        if (PARAGRAPHS.contains(tag)) {
+    private static void head(String tag, int kind, TextBuffer text) {
+        if (kind == PARAGRAPH) {
             blankLine(text);
-        } else if (LINES.contains(tag) || tag.equals("br")) {
+        } else if (kind == LINE || tag.equals("br")) {
             newline(text);
         }
         if (tag.equals("li")) {
-            text.append("- ");
-        } else if ((tag.equals("td") || tag.equals("th")) && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            text.append('-');
+            text.append(' ');
+        } else if ((tag.equals("td") || tag.equals("th")) && !text.isEmpty() && text.last() != '\n') {
             text.append(" | ");
         }
     }
 
-    private static void tail(String tag, StringBuilder text) {
-        if (PARAGRAPHS.contains(tag)) {
+    private static void tail(int kind, TextBuffer text) {
+        if (kind == PARAGRAPH) {
             blankLine(text);
-        } else if (LINES.contains(tag)) {
+        } else if (kind == LINE) {
             newline(text);
         }
     }
 
-    private static void newline(StringBuilder out) {
-        int k = out.length();
-        while (k > 0 && out.charAt(k - 1) == ' ') {
-            k--;
-        }
-        out.setLength(k);
-        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+    private static void newline(TextBuffer out) {
+        out.trimTrailingSpaces();
+        if (!out.isEmpty() && out.last() != '\n') {
             out.append('\n');
         }
     }
 
-    private static void blankLine(StringBuilder out) {
+    private static void blankLine(TextBuffer out) {
         newline(out);
-        if (!out.isEmpty() && !(out.length() >= 2 && out.charAt(out.length() - 2) == '\n')) {
+        if (!out.isEmpty() && !(out.length >= 2 && out.chars[out.length - 2] == '\n')) {
             out.append('\n');
         }
     }
@@ -369,15 +506,20 @@ final class SimpleMarkup {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
-    private static void escape(String s, StringBuilder out) {
-        escape(s, 0, s.length(), out);
+    private static void escape(String s, TextBuffer out) {
+        char[] chars = s.toCharArray();
+        escape(chars, 0, chars.length, out);
     }
 
     /** Appends s[from, to) with markup characters escaped; the stretches between them are copied in bulk. */
-    private static void escape(String s, int from, int to, StringBuilder out) {
+    private static void escape(char[] s, int from, int to, TextBuffer out) {
         int copied = from;
         for (int k = from; k < to; k++) {
-            String entity = switch (s.charAt(k)) {
+            char c = s[k];
+            if (c > '>' && c != '\u00A0') {
+                continue; // the markup characters are all at or below '>'
+            }
+            String entity = switch (c) {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
@@ -386,7 +528,8 @@ final class SimpleMarkup {
                 default -> null;
             };
             if (entity != null) {
-                out.append(s, copied, k).append(entity);
+                out.append(s, copied, k);
+                out.append(entity);
                 copied = k + 1;
             }
         }

@@ -48,7 +48,8 @@ public final class SchemaCachingSerializer<T extends SpecificRecord> implements 
      * checked byte for byte against the registry serde anyway).
      */
     private static final class Utf8BufferWriter extends SpecificDatumWriter<SpecificRecord> {
-        private final Utf8Buffer utf8 = new Utf8Buffer();
+        /** The thread's buffer, which also has the description the content hash just encoded. */
+        private final Utf8Buffer utf8 = Utf8Buffer.ofThread();
 
         Utf8BufferWriter(org.apache.avro.Schema schema) {
             super(schema);

@@ -1,6 +1,8 @@
 package io.jobpulse.ingest.run;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,21 +26,36 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Ingest's checkpoints in the compacted topic {@link Topics#INGEST_CHECKPOINTS}, read with {@code read_committed}.
- * Two kinds of keys:
+ * Ingest's checkpoints in the compacted topic {@link Topics#INGEST_CHECKPOINTS} (one partition, so records apply in
+ * the order they were written), read with {@code read_committed}. Keys:
  * <ul>
- *   <li>{@code posting/<instance>/<posting id>} → {@code {"hash":..,"board":..}}: one per active posting, written in
- *       the same transaction as the posting itself, and tombstoned in the transaction that publishes its closing;</li>
+ *   <li>{@code chunk/<instance>/<run id>/<n>} → {@code {"format":2,"postings":[[id,hash,board],[id],...]}}: the
+ *       posting entries of one transaction (format 2, written since the file-import throughput work): an entry with a
+ *       hash sets that posting's last published content hash and board, an entry of the id alone removes it (closed).
+ *       A chunk is written in the same transaction as the postings it describes, so a committed posting always has
+ *       its entry and an aborted one never does. Chunk keys are unique, so compaction keeps every chunk: when the
+ *       entries the topic holds for an instance exceed {@code 2 x active + }{@value #REWRITE_SLACK}, a run's last
+ *       transaction tombstones all of them and writes the active state again as fresh chunks
+ *       ({@link #rewrite});</li>
+ *   <li>{@code posting/<instance>/<posting id>} → {@code {"hash":..,"board":..}} (format 1, one record per active
+ *       posting, tombstoned when it closes): written by earlier versions, still read, so their checkpoint topics
+ *       resume correctly; later chunks override them, and a rewrite tombstones them;</li>
  *   <li>{@code source/<instance>} → {@code {"validators":{url:{etag,last_modified}},"last_complete_at":..}}: written
  *       last in a source's run.</li>
  * </ul>
- * Because a posting and its checkpoint entry commit together, a run that dies half-way resumes exactly where its
+ * Because postings and their checkpoint entries commit together, a run that dies half-way resumes exactly where its
  * last committed batch ended, on this machine or another.
  */
 public final class CheckpointStore {
 
     static final String POSTING_PREFIX = "posting/";
+    static final String CHUNK_PREFIX = "chunk/";
     static final String SOURCE_PREFIX = "source/";
+    static final int CHUNK_FORMAT = 2;
+    /** A chunk record is closed at this size (well under the broker's 1 MB record limit, even with 2,000-char ids). */
+    static final int MAX_CHUNK_BYTES = 128 * 1024;
+    /** Superseded entries tolerated beyond the active ones before a run rewrites an instance's entries. */
+    static final int REWRITE_SLACK = 1_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CheckpointStore() {
@@ -77,7 +94,23 @@ public final class CheckpointStore {
         if (key == null) {
             return;
         }
-        if (key.startsWith(POSTING_PREFIX)) {
+        if (key.startsWith(CHUNK_PREFIX)) {
+            // chunk/<instance>/<run id>/<n>: the instance may contain '/', the run id and n do not
+            int n = key.lastIndexOf('/');
+            int run = n > 0 ? key.lastIndexOf('/', n - 1) : -1;
+            if (run <= CHUNK_PREFIX.length()) {
+                return;
+            }
+            SourceCheckpoint cp = out.get(key.substring(CHUNK_PREFIX.length(), run));
+            if (cp == null) {
+                return;
+            }
+            if (value == null) {
+                cp.chunkEntries().remove(key);
+            } else {
+                cp.chunkEntries().put(key, applyChunk(cp, value));
+            }
+        } else if (key.startsWith(POSTING_PREFIX)) {
             int slash = key.indexOf('/', POSTING_PREFIX.length());
             if (slash < 0) {
                 return;
@@ -89,10 +122,12 @@ public final class CheckpointStore {
             String postingId = key.substring(slash + 1);
             if (value == null) {
                 cp.postings().remove(postingId);
+                cp.postingRecords().remove(postingId);
             } else {
                 JsonNode n = read(value);
                 cp.postings().put(postingId, new SourceCheckpoint.PostingState(n.path("hash").asText(),
                         n.hasNonNull("board") ? n.get("board").asText() : null));
+                cp.postingRecords().add(postingId);
             }
         } else if (key.startsWith(SOURCE_PREFIX)) {
             SourceCheckpoint cp = out.get(key.substring(SOURCE_PREFIX.length()));
@@ -109,51 +144,177 @@ public final class CheckpointStore {
         }
     }
 
-    public static OutgoingRecord postingEntry(String instance, String postingId, String hash, String board) {
-        return new OutgoingRecord(Topics.INGEST_CHECKPOINTS.name(), POSTING_PREFIX + instance + "/" + postingId,
-                postingEntryValue(hash, board));
+    /** Applies a chunk's entries in order; returns how many it has. */
+    private static int applyChunk(SourceCheckpoint cp, String value) {
+        int entries = 0;
+        try (JsonParser p = MAPPER.getFactory().createParser(value)) {
+            expect(p.nextToken() == JsonToken.START_OBJECT, value);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if (field.equals("format")) {
+                    if (p.getIntValue() != CHUNK_FORMAT) {
+                        // a newer version's format: reading it as ours could publish everything again or lose closes
+                        throw new IllegalStateException("checkpoint chunk of format " + p.getIntValue()
+                                + " (this version reads 1 and 2); upgrade ingest");
+                    }
+                } else if (field.equals("postings") && t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        expect(p.nextToken() == JsonToken.VALUE_STRING, value);
+                        String id = p.getText();
+                        String hash = p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : null;
+                        String board = hash != null && p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : null;
+                        while (p.currentToken() != JsonToken.END_ARRAY) {
+                            p.nextToken();
+                        }
+                        if (hash == null) {
+                            cp.postings().remove(id);
+                        } else {
+                            cp.postings().put(id, new SourceCheckpoint.PostingState(hash, board));
+                        }
+                        entries++;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable checkpoint chunk: " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    private static void expect(boolean condition, String value) {
+        if (!condition) {
+            throw new IllegalStateException("unreadable checkpoint chunk: "
+                    + (value.length() > 200 ? value.substring(0, 200) + "..." : value));
+        }
     }
 
     /**
-     * {@code {"hash":..,"board":..}}, the same bytes as Jackson writing that object node (same field order, same
-     * escaping, {@code null} for a missing value), without building a node for every published posting: one entry
-     * goes with each posting, and the tree and its rendering were a noticeable share of the source thread.
+     * Collects one source's posting entries into chunk records (format 2) for the transaction being built: a chunk
+     * is closed when it reaches {@link #MAX_CHUNK_BYTES} or when the transaction is sent. Encoded with Jackson's
+     * generator (its string escaping), read back by {@link #apply}.
      */
-    static byte[] postingEntryValue(String hash, String board) {
-        byte[] h = quoted(hash);
-        byte[] b = quoted(board);
-        byte[] out = new byte[HASH_FIELD.length + h.length + BOARD_FIELD.length + b.length + 1];
-        int at = 0;
-        System.arraycopy(HASH_FIELD, 0, out, at, HASH_FIELD.length);
-        at += HASH_FIELD.length;
-        System.arraycopy(h, 0, out, at, h.length);
-        at += h.length;
-        System.arraycopy(BOARD_FIELD, 0, out, at, BOARD_FIELD.length);
-        at += BOARD_FIELD.length;
-        System.arraycopy(b, 0, out, at, b.length);
-        out[out.length - 1] = '}';
-        return out;
-    }
+    static final class ChunkWriter {
+        private final SourceCheckpoint checkpoint;
+        private final String keyPrefix;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(MAX_CHUNK_BYTES + 4096);
+        private JsonGenerator json;
+        private int entries;
+        private int sequence;
 
-    private static final byte[] HASH_FIELD = "{\"hash\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] BOARD_FIELD = ",\"board\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
-
-    /** A JSON string literal in UTF-8, escaped as Jackson's generator escapes it, or {@code null}. */
-    private static byte[] quoted(String s) {
-        if (s == null) {
-            return NULL;
+        ChunkWriter(SourceCheckpoint checkpoint, String runId) {
+            this.checkpoint = checkpoint;
+            this.keyPrefix = CHUNK_PREFIX + checkpoint.instanceId() + "/" + runId + "/";
         }
-        byte[] body = JsonStringEncoder.getInstance().quoteAsUTF8(s);
-        byte[] out = new byte[body.length + 2];
-        out[0] = '"';
-        System.arraycopy(body, 0, out, 1, body.length);
-        out[out.length - 1] = '"';
-        return out;
+
+        /** The posting was published with this content hash; returns a full chunk to send, or null. */
+        OutgoingRecord put(String postingId, String hash, String board) {
+            try {
+                start();
+                json.writeStartArray();
+                json.writeString(postingId);
+                json.writeString(hash);
+                if (board == null) {
+                    json.writeNull();
+                } else {
+                    json.writeString(board);
+                }
+                json.writeEndArray();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return entryWritten();
+        }
+
+        /** The posting was published as closed; returns a full chunk to send, or null. */
+        OutgoingRecord closed(String postingId) {
+            try {
+                start();
+                json.writeStartArray();
+                json.writeString(postingId);
+                json.writeEndArray();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return entryWritten();
+        }
+
+        private void start() throws IOException {
+            if (json == null) {
+                bytes.reset();
+                json = MAPPER.getFactory().createGenerator(bytes);
+                json.writeStartObject();
+                json.writeNumberField("format", CHUNK_FORMAT);
+                json.writeArrayFieldStart("postings");
+            }
+        }
+
+        private OutgoingRecord entryWritten() {
+            entries++;
+            try {
+                json.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.size() >= MAX_CHUNK_BYTES ? take() : null;
+        }
+
+        /** The open chunk as a record (and accounted in the checkpoint), or null when no entry is pending. */
+        OutgoingRecord take() {
+            if (json == null) {
+                return null;
+            }
+            try {
+                json.writeEndArray();
+                json.writeEndObject();
+                json.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            json = null;
+            String key = keyPrefix + sequence++;
+            checkpoint.chunkEntries().put(key, entries);
+            entries = 0;
+            return new OutgoingRecord(Topics.INGEST_CHECKPOINTS.name(), key, bytes.toByteArray());
+        }
     }
 
-    public static OutgoingRecord postingTombstone(String instance, String postingId) {
-        return new OutgoingRecord(Topics.INGEST_CHECKPOINTS.name(), POSTING_PREFIX + instance + "/" + postingId, null);
+    /** True when the topic holds so many superseded entries for this instance that a rewrite pays off. */
+    static boolean rewriteDue(SourceCheckpoint cp) {
+        return cp.storedEntries() > 2L * cp.postings().size() + REWRITE_SLACK;
+    }
+
+    /**
+     * Records replacing everything the topic holds for this instance's postings by its current state: tombstones for
+     * every chunk and every format-1 posting record first (so a format-1 tombstone, which removes its posting when
+     * read, comes before the chunks that set it again), then the active postings as fresh chunks. Must go in one
+     * transaction, after every earlier batch of the run has committed (the state includes their entries).
+     */
+    static List<OutgoingRecord> rewrite(SourceCheckpoint cp, String runId) {
+        List<OutgoingRecord> out = new java.util.ArrayList<>();
+        for (String key : cp.chunkEntries().keySet()) {
+            out.add(new OutgoingRecord(Topics.INGEST_CHECKPOINTS.name(), key, null));
+        }
+        for (String postingId : cp.postingRecords()) {
+            out.add(new OutgoingRecord(Topics.INGEST_CHECKPOINTS.name(), POSTING_PREFIX + cp.instanceId() + "/" + postingId,
+                    null));
+        }
+        cp.chunkEntries().clear();
+        cp.postingRecords().clear();
+        ChunkWriter chunks = new ChunkWriter(cp, runId + "-rewrite");
+        for (Map.Entry<String, SourceCheckpoint.PostingState> e : new java.util.TreeMap<>(cp.postings()).entrySet()) {
+            OutgoingRecord full = chunks.put(e.getKey(), e.getValue().hash(), e.getValue().board());
+            if (full != null) {
+                out.add(full);
+            }
+        }
+        OutgoingRecord last = chunks.take();
+        if (last != null) {
+            out.add(last);
+        }
+        return out;
     }
 
     public static OutgoingRecord sourceEntry(SourceCheckpoint cp, String connector, Instant runAt, int activePostings) {

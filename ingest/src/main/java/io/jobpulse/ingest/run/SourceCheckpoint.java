@@ -20,6 +20,13 @@ public final class SourceCheckpoint {
     private final String instanceId;
     /** Concurrent: normalization workers read it while the run's thread updates it. */
     private final Map<String, PostingState> postings = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * What the checkpoint topic holds for this instance, so a run can tell when superseded entries pile up and rewrite
+     * them: each posting-entry chunk record's key and entry count, and the ids that still have a per-posting record
+     * of the first format. Only the run's own thread touches these.
+     */
+    private final Map<String, Integer> chunkEntries = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> postingRecords = new java.util.LinkedHashSet<>();
     private Map<String, Validators> validators = new HashMap<>();
     private Instant lastCompleteAt;
 
@@ -33,6 +40,25 @@ public final class SourceCheckpoint {
 
     public Map<String, PostingState> postings() {
         return postings;
+    }
+
+    /** Chunk record key -> number of entries it holds (format 2). */
+    Map<String, Integer> chunkEntries() {
+        return chunkEntries;
+    }
+
+    /** Posting ids whose latest format-1 record ({@code posting/<instance>/<id>}) is not a tombstone. */
+    java.util.Set<String> postingRecords() {
+        return postingRecords;
+    }
+
+    /** Entries the topic keeps for this instance (before compaction drops nothing of them: none is superseded by key). */
+    long storedEntries() {
+        long n = postingRecords.size();
+        for (int c : chunkEntries.values()) {
+            n += c;
+        }
+        return n;
     }
 
     public Map<String, Validators> validators() {

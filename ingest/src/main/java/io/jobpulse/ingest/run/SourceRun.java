@@ -35,7 +35,8 @@ import java.util.function.Supplier;
 
 /**
  * One source's part of a run: fetch through its connector, normalize each item, compare its content hash with the
- * checkpoint, and publish what is new or changed together with its checkpoint entry, in transactional batches.
+ * checkpoint, and publish what is new or changed together with its checkpoint entry, in transactional batches (each
+ * batch carries its postings' entries as chunk records, see {@link CheckpointStore}).
  * After a complete fetch (and only then), postings the checkpoint knows but the source no longer lists are
  * published as CLOSED and their checkpoint entries removed. The source's checkpoint header goes in the last batch.
  */
@@ -72,6 +73,8 @@ final class SourceRun {
     private final Map<String, String> duplicateCheck = new HashMap<>();
     private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     private List<OutgoingRecord> batch = new ArrayList<>();
+    /** The checkpoint entries of the postings in {@link #batch}, sent in the same transaction. */
+    private final CheckpointStore.ChunkWriter chunks;
     private boolean unidentifiedRejection;
     private int fetched;
     private int created;
@@ -106,6 +109,7 @@ final class SourceRun {
         this.runId = runId;
         this.clock = clock;
         this.progress = progress;
+        this.chunks = new CheckpointStore.ChunkWriter(checkpoint, runId);
     }
 
     SourceSummary run(boolean ignoreMinInterval) {
@@ -173,6 +177,13 @@ final class SourceRun {
                 v.putAll(ctx.newValidators());
                 checkpoint.validators(v);
                 checkpoint.lastCompleteAt(fetchedAt);
+            }
+            // Every earlier batch must have committed before the last one goes out: it records the fetch as complete
+            // (validators) and may rewrite the instance's entries from the state those batches built.
+            flush();
+            drain(0);
+            if (CheckpointStore.rewriteDue(checkpoint)) {
+                batch.addAll(CheckpointStore.rewrite(checkpoint, runId));
             }
             batch.add(CheckpointStore.sourceEntry(checkpoint, name, fetchedAt, checkpoint.postings().size()));
             flush();
@@ -271,7 +282,7 @@ final class SourceRun {
         }
         checkpoint.postings().put(id, new SourceCheckpoint.PostingState(posting.getContentHash(), posting.getBoard()));
         batch.add(new OutgoingRecord(Topics.POSTINGS.name(), id, value));
-        batch.add(CheckpointStore.postingEntry(source.id(), id, posting.getContentHash(), posting.getBoard()));
+        addChunkIfFull(chunks.put(id, posting.getContentHash(), posting.getBoard()));
         maybeFlush();
     }
 
@@ -283,7 +294,7 @@ final class SourceRun {
             String sourceId = id.startsWith(name + ":") ? id.substring(name.length() + 1) : id;
             JobPosting event = PostingNormalizer.closed(id, name, sourceId, state.board(), state.hash(), fetchedAt);
             batch.add(new OutgoingRecord(Topics.POSTINGS.name(), id, serializer.serialize(Topics.POSTINGS.name(), event)));
-            batch.add(CheckpointStore.postingTombstone(source.id(), id));
+            addChunkIfFull(chunks.closed(id));
             closed++;
             maybeFlush();
         }
@@ -303,7 +314,14 @@ final class SourceRun {
         }
     }
 
+    private void addChunkIfFull(OutgoingRecord fullChunk) {
+        if (fullChunk != null) {
+            batch.add(fullChunk);
+        }
+    }
+
     private void flush() {
+        addChunkIfFull(chunks.take());
         if (batch.isEmpty()) {
             return;
         }

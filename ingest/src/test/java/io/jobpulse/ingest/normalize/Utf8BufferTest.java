@@ -24,4 +24,30 @@ class Utf8BufferTest {
                     .isEqualTo(s.getBytes(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void longStringsEncodedAgainGiveTheSameBytesWhateverCameInBetween() {
+        Utf8Buffer buffer = new Utf8Buffer();
+        String html = "<p>Salary €" + "x".repeat(Utf8Buffer.REMEMBERED_LENGTH) + " – Zürich</p>";
+        String text = "Salary €" + "y".repeat(Utf8Buffer.REMEMBERED_LENGTH * 3) + " 😀";
+        String third = "ü".repeat(Utf8Buffer.REMEMBERED_LENGTH * 5);
+        String sameContentAsHtml = new String(html.toCharArray());
+        // the content hash's order, then the Avro encoder's, then a third long string that evicts one of them
+        for (String s : new String[] {"id-1", html, "https://x.example/1", text, "board", text, "title", html,
+                sameContentAsHtml, third, html, "short", third, text, html, text}) {
+            assertThat(encoded(buffer, s)).as(s.length() > 40 ? s.substring(0, 40) : s)
+                    .isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void eachThreadHasItsOwnBuffer() throws Exception {
+        Utf8Buffer mine = Utf8Buffer.ofThread();
+        Utf8Buffer[] other = new Utf8Buffer[1];
+        Thread t = new Thread(() -> other[0] = Utf8Buffer.ofThread());
+        t.start();
+        t.join();
+        assertThat(Utf8Buffer.ofThread()).isSameAs(mine);
+        assertThat(other[0]).isNotNull().isNotSameAs(mine);
+    }
 }

@@ -114,6 +114,58 @@ class IncrementalRunIT {
         assertThat(publishedByKey().values().stream().mapToInt(List::size).sum()).isEqualTo(6);
     }
 
+    /**
+     * A checkpoint topic as versions before the chunk format left it (one {@code posting/<instance>/<id>} record per
+     * posting): the next run reads it, publishes only what changed, and closes what is gone.
+     */
+    @Test
+    void aCheckpointTopicOfTheFormerPerPostingFormatResumesCorrectly() throws Exception {
+        server.on(path, Reply.json(board(job(1, "Engineer"), job(2, "Designer"), job(3, "Analyst"))));
+        assertThat(run().created()).isEqualTo(3);
+
+        // Turn this instance's checkpoint into what the per-posting format held for the same postings.
+        String instance = "greenhouse:" + board;
+        SourceCheckpoint written = CheckpointStore.load(stack.kafkaBootstrapServers(), java.util.Set.of(instance)).get(instance);
+        assertThat(written.postings()).hasSize(3);
+        assertThat(written.chunkEntries()).isNotEmpty();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (String chunk : written.chunkEntries().keySet()) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INGEST_CHECKPOINTS.name(), chunk, null));
+            }
+            written.postings().forEach((id, state) -> {
+                var entry = mapper.createObjectNode().put("hash", state.hash()).put("board", state.board());
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INGEST_CHECKPOINTS.name(),
+                        "posting/" + instance + "/" + id, entry.toString()));
+            });
+            producer.flush();
+        }
+        SourceCheckpoint formatOne = CheckpointStore.load(stack.kafkaBootstrapServers(), java.util.Set.of(instance)).get(instance);
+        assertThat(formatOne.chunkEntries()).isEmpty();
+        assertThat(formatOne.postingRecords()).hasSize(3);
+        assertThat(formatOne.postings()).isEqualTo(written.postings());
+
+        // 1 unchanged, 2 changed, 3 removed, 4 added.
+        server.on(path, Reply.json(board(job(1, "Engineer"), job(2, "Senior Designer"), job(4, "Recruiter"))));
+        SourceSummary second = run();
+        assertThat(second.status()).isEqualTo(SourceSummary.Status.COMPLETE);
+        assertThat(List.of(second.fetched(), second.created(), second.changed(), second.unchanged(), second.closed()))
+                .containsExactly(3, 1, 1, 1, 1);
+        Map<String, List<JobPosting>> byKey = publishedByKey();
+        assertThat(byKey.get(key(1))).hasSize(1);
+        assertThat(byKey.get(key(2))).extracting(JobPosting::getTitle).containsExactly("Designer", "Senior Designer");
+        assertThat(byKey.get(key(3))).extracting(JobPosting::getStatus).containsExactly(PostingStatus.ACTIVE, PostingStatus.CLOSED);
+
+        SourceSummary third = run();
+        assertThat(third.unchanged()).isEqualTo(3);
+        assertThat(third.created() + third.changed() + third.closed()).isZero();
+        assertThat(CheckpointStore.load(stack.kafkaBootstrapServers(), java.util.Set.of(instance)).get(instance).postings())
+                .containsOnlyKeys(key(1), key(2), key(4));
+    }
+
     @Test
     void failedAndPartialFetchesCloseNothingAndRejectsGoToTheDeadLetterTopic() throws Exception {
         server.on(path, Reply.json(board(job(1, "Engineer"), job(2, "Designer"))));

@@ -1,6 +1,8 @@
 package io.jobpulse.ingest.connector.file;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobpulse.ingest.connector.FetchOutcome;
@@ -52,10 +54,21 @@ final class CanonicalPostingReader {
 
     private final String board;
     private final ItemSink sink;
+    private final boolean streaming;
+    private int linesStreamed;
 
     CanonicalPostingReader(String board, ItemSink sink) {
+        this(board, sink, true);
+    }
+
+    /**
+     * @param streaming read JSON lines straight from the parser into the draft (lines it cannot map that way, and any
+     *                  error, go through the tree path, which gives the same draft or rejection); false: tree only
+     */
+    CanonicalPostingReader(String board, ItemSink sink, boolean streaming) {
         this.board = board;
         this.sink = sink;
+        this.streaming = streaming;
     }
 
     FetchOutcome readJsonLines(InputStream in) throws IOException {
@@ -69,6 +82,10 @@ final class CanonicalPostingReader {
                 continue;
             }
             byte[] copy = Arrays.copyOf(line, len);
+            if (streaming && mapStreamed(copy, lineNo)) {
+                linesStreamed++;
+                continue;
+            }
             JsonNode node;
             try {
                 node = JsonDocuments.MAPPER.readTree(copy);
@@ -133,6 +150,343 @@ final class CanonicalPostingReader {
             }
         }
         sink.parsed(b.build());
+    }
+
+    /** Lines mapped without the tree (for tests: the fast path must be the one taken). */
+    int linesStreamed() {
+        return linesStreamed;
+    }
+
+    /**
+     * The fields of one line as the tree path reads them ({@link JsonDocuments#text} and friends), straight from the
+     * parser: no tree of the whole line, whose nodes were most of the source thread's allocation. Whatever would need
+     * the tree's conversions (numbers or booleans where text is read, a field given twice, a root that is not an
+     * object) or fails to parse returns false, and the caller maps the line through the tree instead, so drafts and
+     * rejections are the same either way ({@code FileImportConnectorTest} compares both on good and bad lines).
+     */
+    private boolean mapStreamed(byte[] raw, int lineNo) {
+        StreamedLine line = new StreamedLine();
+        try (JsonParser p = JsonDocuments.MAPPER.getFactory().createParser(raw)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || !line.readRoot(p)) {
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // the tree path reports it, with its own message
+        }
+        String id = line.text[F_SOURCE_ID] != null ? line.text[F_SOURCE_ID] : line.text[F_ID];
+        if (id == null) {
+            sink.rejected(null, "line " + lineNo + " has no source_id", new String(raw, StandardCharsets.UTF_8));
+            return true;
+        }
+        String[] t = line.text;
+        PostingDraft.Builder b = PostingDraft.builder(board + ":" + id).board(board)
+                .rawPayload(() -> new String(raw, StandardCharsets.UTF_8));
+        b.title(t[F_TITLE]).company(t[F_COMPANY])
+                .descriptionHtml(t[F_DESCRIPTION_HTML]).descriptionText(t[F_DESCRIPTION_TEXT])
+                .url(t[F_URL]).applyUrl(t[F_APPLY_URL])
+                .postedAt(t[F_POSTED_AT]).updatedAt(t[F_UPDATED_AT])
+                .locationRaw(t[F_LOCATION_RAW]).remote(line.remote)
+                .workplaceType(t[F_WORKPLACE_TYPE]).employmentType(t[F_EMPLOYMENT_TYPE])
+                .department(t[F_DEPARTMENT]).language(t[F_LANGUAGE]);
+        line.locations.forEach(b::location);
+        if (line.salary != null) {
+            b.salary(line.salary);
+        }
+        line.tags.forEach(b::tag);
+        line.attributes.forEach(b::attribute);
+        sink.parsed(b.build());
+        return true;
+    }
+
+    // Text fields of the canonical shape, by position in StreamedLine.text; the rest have their own readers.
+    private static final String[] TEXT_FIELDS = {"source_id", "id", "title", "company", "description_html",
+            "description_text", "url", "apply_url", "posted_at", "updated_at", "location_raw", "workplace_type",
+            "employment_type", "department", "language"};
+    private static final int F_SOURCE_ID = 0;
+    private static final int F_ID = 1;
+    private static final int F_TITLE = 2;
+    private static final int F_COMPANY = 3;
+    private static final int F_DESCRIPTION_HTML = 4;
+    private static final int F_DESCRIPTION_TEXT = 5;
+    private static final int F_URL = 6;
+    private static final int F_APPLY_URL = 7;
+    private static final int F_POSTED_AT = 8;
+    private static final int F_UPDATED_AT = 9;
+    private static final int F_LOCATION_RAW = 10;
+    private static final int F_WORKPLACE_TYPE = 11;
+    private static final int F_EMPLOYMENT_TYPE = 12;
+    private static final int F_DEPARTMENT = 13;
+    private static final int F_LANGUAGE = 14;
+    private static final Map<String, Integer> TEXT_FIELD_INDEX = new HashMap<>();
+
+    static {
+        for (int i = 0; i < TEXT_FIELDS.length; i++) {
+            TEXT_FIELD_INDEX.put(TEXT_FIELDS[i], i);
+        }
+    }
+
+    /** One line's fields while its parser is read; each read method returns false when the tree path is needed. */
+    private static final class StreamedLine {
+        final String[] text = new String[TEXT_FIELDS.length];
+        Boolean remote;
+        final List<LocationDraft> locations = new ArrayList<>(3);
+        SalaryDraft salary;
+        final List<String> tags = new ArrayList<>();
+        final Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        /** Bits of the fields read so far: TEXT_FIELDS by index, then the others (a repeat goes to the tree). */
+        private long seen;
+
+        boolean readRoot(JsonParser p) throws IOException {
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                Integer textField = TEXT_FIELD_INDEX.get(field);
+                int bit = textField != null ? textField : switch (field) {
+                    case "remote" -> TEXT_FIELDS.length;
+                    case "locations" -> TEXT_FIELDS.length + 1;
+                    case "salary" -> TEXT_FIELDS.length + 2;
+                    case "tags" -> TEXT_FIELDS.length + 3;
+                    case "attributes" -> TEXT_FIELDS.length + 4;
+                    default -> -1; // not read, so a repeat does not matter
+                };
+                if (bit >= 0 && (seen & 1L << bit) != 0) {
+                    return false; // the tree keeps the last of a repeated field; let it decide
+                }
+                if (bit >= 0) {
+                    seen |= 1L << bit;
+                }
+                boolean ok;
+                if (textField != null) {
+                    ok = readText(p, v, text, textField);
+                } else {
+                    ok = switch (field) {
+                        case "remote" -> readRemote(p, v);
+                        case "locations" -> readLocations(p, v);
+                        case "salary" -> readSalary(p, v);
+                        case "tags" -> readTags(p, v);
+                        case "attributes" -> readAttributes(p, v);
+                        default -> consume(p, v);
+                    };
+                }
+                if (!ok) {
+                    return false;
+                }
+            }
+            return t == JsonToken.END_OBJECT;
+        }
+
+        /** {@link JsonDocuments#text}: a string (null when blank), null for null or a container; other scalars: tree. */
+        private static boolean readText(JsonParser p, JsonToken v, String[] into, int at) throws IOException {
+            if (v == JsonToken.VALUE_STRING) {
+                String s = p.getText();
+                into[at] = s.isBlank() ? null : s;
+                return true;
+            }
+            into[at] = null;
+            return v == JsonToken.VALUE_NULL || v.isStructStart() && consume(p, v);
+        }
+
+        /** {@link JsonDocuments#bool}. */
+        private static Boolean bool(JsonParser p, JsonToken v) throws IOException {
+            if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE) {
+                return v == JsonToken.VALUE_TRUE;
+            }
+            if (v == JsonToken.VALUE_STRING) {
+                String s = p.getText();
+                return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") ? Boolean.parseBoolean(s) : null;
+            }
+            if (v.isStructStart()) {
+                consume(p, v);
+            }
+            return null;
+        }
+
+        private boolean readRemote(JsonParser p, JsonToken v) throws IOException {
+            remote = bool(p, v);
+            return true;
+        }
+
+        /** {@link JsonDocuments#number}. */
+        private static Double number(JsonParser p, JsonToken v) throws IOException {
+            if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+                return p.getDoubleValue();
+            }
+            if (v == JsonToken.VALUE_STRING) {
+                try {
+                    double d = Double.parseDouble(p.getText().strip().replace(",", ""));
+                    return Double.isFinite(d) ? d : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            if (v.isStructStart()) {
+                consume(p, v);
+            }
+            return null;
+        }
+
+        private boolean readLocations(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.START_ARRAY) {
+                return consume(p, v);
+            }
+            JsonToken e;
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (e == JsonToken.VALUE_STRING) {
+                    locations.add(LocationDraft.of(p.getText()));
+                } else if (e == JsonToken.START_OBJECT) {
+                    String[] parts = new String[4]; // raw, city, region, country
+                    Boolean locationRemote = null;
+                    int fields = 0;
+                    JsonToken f;
+                    while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken fv = p.nextToken();
+                        int at = switch (name) {
+                            case "raw" -> 0;
+                            case "city" -> 1;
+                            case "region" -> 2;
+                            case "country" -> 3;
+                            case "remote" -> 4;
+                            default -> -1;
+                        };
+                        if (at >= 0 && (fields & 1 << at) != 0) {
+                            return false;
+                        }
+                        if (at >= 0) {
+                            fields |= 1 << at;
+                        }
+                        if (at >= 0 && at < 4) {
+                            if (!readText(p, fv, parts, at)) {
+                                return false;
+                            }
+                        } else if (name.equals("remote")) {
+                            locationRemote = bool(p, fv);
+                        } else if (!consume(p, fv)) {
+                            return false;
+                        }
+                    }
+                    if (f != JsonToken.END_OBJECT) {
+                        return false;
+                    }
+                    locations.add(new LocationDraft(parts[0], parts[1], parts[2], parts[3], locationRemote));
+                } else {
+                    return false; // numbers, nulls, nested arrays: as the tree reads them
+                }
+            }
+            return true;
+        }
+
+        private boolean readSalary(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.START_OBJECT) {
+                return consume(p, v);
+            }
+            Double min = null;
+            Double max = null;
+            String[] parts = new String[3]; // currency, period, raw
+            int fields = 0;
+            JsonToken f;
+            while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken fv = p.nextToken();
+                int bit = switch (name) {
+                    case "min" -> 0;
+                    case "max" -> 1;
+                    case "currency" -> 2;
+                    case "period" -> 3;
+                    case "raw" -> 4;
+                    default -> -1;
+                };
+                if (bit >= 0 && (fields & 1 << bit) != 0) {
+                    return false;
+                }
+                if (bit >= 0) {
+                    fields |= 1 << bit;
+                }
+                switch (name) {
+                    case "min" -> min = number(p, fv);
+                    case "max" -> max = number(p, fv);
+                    case "currency", "period", "raw" -> {
+                        if (!readText(p, fv, parts, name.equals("currency") ? 0 : name.equals("period") ? 1 : 2)) {
+                            return false;
+                        }
+                    }
+                    default -> {
+                        if (!consume(p, fv)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            salary = new SalaryDraft(min, max, parts[0], parts[1], parts[2]);
+            return f == JsonToken.END_OBJECT;
+        }
+
+        /** {@link JsonDocuments#texts} without an object field: non-blank strings; other scalars go to the tree. */
+        private boolean readTags(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.START_ARRAY) {
+                return consume(p, v);
+            }
+            JsonToken e;
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (e == JsonToken.VALUE_STRING) {
+                    String s = p.getText();
+                    if (!s.isBlank()) {
+                        tags.add(s);
+                    }
+                } else if (e.isStructStart()) {
+                    consume(p, e);
+                } else if (e != JsonToken.VALUE_NULL) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Strings as they are, objects and arrays as their JSON; null skipped; other scalars go to the tree. */
+        private boolean readAttributes(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.START_OBJECT) {
+                return consume(p, v);
+            }
+            Set<String> nullKeys = null;
+            JsonToken f;
+            while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken value = p.nextToken();
+                if (attributes.containsKey(key) || nullKeys != null && nullKeys.contains(key)) {
+                    return false;
+                }
+                if (value == JsonToken.VALUE_NULL) {
+                    if (nullKeys == null) {
+                        nullKeys = new java.util.HashSet<>();
+                    }
+                    nullKeys.add(key);
+                }
+                if (value == JsonToken.VALUE_STRING) {
+                    attributes.put(key, p.getText());
+                } else if (value.isStructStart()) {
+                    attributes.put(key, JsonDocuments.MAPPER.readTree(p).toString());
+                } else if (value != JsonToken.VALUE_NULL) {
+                    return false;
+                }
+            }
+            return f == JsonToken.END_OBJECT;
+        }
+
+        /**
+         * Reads past a value this reader does not use, decoding it as the tree would (so a line the tree rejects, for
+         * invalid UTF-8 inside an unused string, say, fails here too and goes to the tree path).
+         */
+        private static boolean consume(JsonParser p, JsonToken v) throws IOException {
+            if (v == JsonToken.VALUE_STRING) {
+                p.getText();
+            } else if (v.isStructStart()) {
+                JsonDocuments.MAPPER.readTree(p);
+            } else if (v == null || v.isStructEnd()) {
+                return false;
+            }
+            return true;
+        }
     }
 
     FetchOutcome readCsv(InputStream in) throws IOException {
