@@ -61,7 +61,7 @@ public final class IngestRunner implements AutoCloseable {
         this.parallelism = Math.max(1, parallelism);
         this.http = new HttpFetcher(config.http());
         this.http.listener(metrics::httpResponse);
-        this.serializer = new io.jobpulse.ingest.publish.SchemaCachingSerializer<>(
+        this.serializer = io.jobpulse.ingest.publish.Utf8BufferDatumWriter.serializer(
                 AvroSerdes.serializer(target.registry(), JobPosting.class, false), JobPosting.getClassSchema());
     }
 

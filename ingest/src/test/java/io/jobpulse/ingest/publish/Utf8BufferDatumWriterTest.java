@@ -2,6 +2,7 @@ package io.jobpulse.ingest.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobpulse.contracts.FramedAvroSerializer;
 import io.jobpulse.contracts.avro.JobPosting;
 import io.jobpulse.ingest.connector.PostingDraft;
 import io.jobpulse.ingest.normalize.Normalization;
@@ -17,7 +18,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
-class SchemaCachingSerializerTest {
+class Utf8BufferDatumWriterTest {
 
     /** What the registry serde writes: magic byte, a schema id, then Avro's own binary encoding. */
     private static final Serializer<JobPosting> PLAIN_AVRO = (topic, posting) -> {
@@ -41,12 +42,13 @@ class SchemaCachingSerializerTest {
 
     @Test
     void directEncodingIsByteForByteTheSerdesOutput() {
-        SchemaCachingSerializer<JobPosting> serializer = new SchemaCachingSerializer<>(PLAIN_AVRO, JobPosting.getClassSchema());
+        FramedAvroSerializer<JobPosting> serializer = Utf8BufferDatumWriter.serializer(PLAIN_AVRO, JobPosting.getClassSchema());
         List<JobPosting> postings = List.of(posting("1", "<p>short</p>"),
                 posting("2", "<p>" + "Zürich € 😀 unpaired \uD83D end ".repeat(2000) + "</p>"),
                 posting("3", "<p>plain ascii again</p>"), posting("4", "<ul><li>東京</li><li>Berlin – €</li></ul>"));
         for (JobPosting p : postings) {
             assertThat(serializer.serialize("postings", p)).as(p.getId()).isEqualTo(PLAIN_AVRO.serialize("postings", p));
         }
+        assertThat(serializer.encodesDirectly("postings")).as("later records are encoded here, not by the delegate").isTrue();
     }
 }
