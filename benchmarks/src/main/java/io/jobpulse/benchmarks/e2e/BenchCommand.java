@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = {"Measure the whole pipeline end to end on the embedded stack; write a Markdown report and a PNG chart.",
                 "Postings/s from ingest to queryable in ClickHouse (exactly-once), publication-to-API latency p50/p99, "
                         + "peak memory per process, and the ratio to the Kafka producer, streams pass-through and raw JDBC "
-                        + "baselines measured in the same run. About 10 minutes at the default size on 2 cores."})
+                        + "baselines measured in the same run. About 5 minutes at the default size on 2 cores."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--postings", defaultValue = "" + EndToEndSettings.DEFAULT_POSTINGS, paramLabel = "N",
