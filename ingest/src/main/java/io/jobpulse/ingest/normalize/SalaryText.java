@@ -19,6 +19,10 @@ public final class SalaryText {
     private static final Pattern AMOUNT = Pattern.compile(
             "(?<cur>[$€£]|USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR)?\\s?(?<num>\\d{1,3}(?:[,.' ]\\d{3})+|\\d+(?:[.,]\\d+)?)\\s?(?<k>[kK](?![a-zA-Z]))?\\s?(?<cur2>USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|€)?");
 
+    /** "120,000", "1.200.000", "95 000": groups of three after the first one to three digits. */
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(?:[,.' ]\\d{3})+");
+    private static final Pattern GROUP_SEPARATORS = Pattern.compile("[,.' ]");
+
     private SalaryText() {
     }
 
@@ -68,8 +72,8 @@ public final class SalaryText {
 
     private static Double number(String s) {
         String digits;
-        if (s.matches("\\d{1,3}(?:[,.' ]\\d{3})+")) {
-            digits = s.replaceAll("[,.' ]", "");
+        if (GROUPED.matcher(s).matches()) {
+            digits = GROUP_SEPARATORS.matcher(s).replaceAll("");
         } else {
             digits = s.replace(',', '.');
         }
