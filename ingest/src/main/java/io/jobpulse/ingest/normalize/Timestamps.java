@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.Locale;
 /**
  * Reads the date formats job sources use into UTC instants: ISO-8601 with or without offset (no offset means UTC),
  * offsets without a colon, "2024-01-02 10:00:00 UTC", date only, RFC 1123, and epoch seconds or milliseconds.
- * Dates outside a plausible window (before 1995 or more than two days ahead) are treated as unreadable.
+ * Dates outside a plausible window (before 1995 or more than two days ahead) are treated as unreadable, and so are
+ * impossible ones (2025-02-29, 24:00, minute 60) in every form: the formatters built here resolve strictly, like the
+ * ISO ones, instead of moving such a date to a neighbouring day.
  */
 public final class Timestamps {
 
@@ -26,7 +29,7 @@ public final class Timestamps {
     private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
             .appendPattern("HH:mm[:ss]").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT);
+            .appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     private static final DateTimeFormatter SPACE_ZONE = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
@@ -34,7 +37,7 @@ public final class Timestamps {
             .optionalStart().appendLiteral(' ').appendZoneText(java.time.format.TextStyle.SHORT).optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendLiteral(' ').appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     private static final List<DateTimeFormatter> RFC = List.of(DateTimeFormatter.RFC_1123_DATE_TIME);
 
@@ -106,6 +109,9 @@ public final class Timestamps {
                 return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             if (s.length() > 10 && s.charAt(10) == 'T') {
+                if (s.startsWith("24", 11)) {
+                    return null; // Instant.parse would read "T24:00" as the next day's midnight
+                }
                 Instant utc = plainUtc(s);
                 if (utc != null) {
                     return utc;

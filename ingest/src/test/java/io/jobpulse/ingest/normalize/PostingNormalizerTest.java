@@ -5,6 +5,7 @@ import io.jobpulse.ingest.connector.PostingDraft;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,18 @@ class PostingNormalizerTest {
         assertThat(Timestamps.parse("1765100000000", NOW)).isEqualTo(Instant.ofEpochMilli(1765100000000L));
         assertThat(Timestamps.parse("yesterday", NOW)).isNull();
         assertThat(Timestamps.parse("1970-01-01T00:00:00Z", NOW)).isNull();
+    }
+
+    @Test
+    void impossibleDatesAreUnreadableInEveryFormNotMovedToANeighbouringDay() {
+        for (String impossible : List.of("2025-02-29T10:00:00Z", "2025-02-29T10:00:00+0100", "2025-02-29T10:00:00+01:00",
+                "2025-02-29 10:00:00 UTC", "2025-02-29 10:00:00", "2025-02-29", "2025-04-31T08:00:00Z",
+                "2025-06-01T24:00:00Z", "2025-06-01T24:00+0100", "2025-06-01 24:00:00 UTC", "2025-06-01T10:60:00+0100",
+                "Sat, 29 Feb 2025 10:00:00 GMT")) {
+            assertThat(Timestamps.parse(impossible, NOW)).as(impossible).isNull();
+        }
+        assertThat(Timestamps.parse("2024-02-29T10:00:00+0100", NOW)).isEqualTo("2024-02-29T09:00:00Z");
+        assertThat(Timestamps.parse("2024-02-29 10:00:00 UTC", NOW)).isEqualTo("2024-02-29T10:00:00Z");
     }
 
     @Test
