@@ -109,20 +109,12 @@ public final class Timestamps {
                 return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             if (s.length() > 10 && s.charAt(10) == 'T') {
-                if (s.startsWith("24", 11)) {
-                    return null; // Instant.parse would read "T24:00" as the next day's midnight
-                }
                 Instant utc = plainUtc(s);
                 if (utc != null) {
                     return utc;
                 }
-                if (s.charAt(s.length() - 1) == 'Z') {
-                    try {
-                        return Instant.parse(s);
-                    } catch (DateTimeException e) {
-                        // an unusual form; the general parsers below decide
-                    }
-                }
+                // Not Instant.parse for the other "Z" forms: it reads T24:00 as the next midnight and accepts second
+                // 60; the ISO offset parser reads "Z" strictly.
                 try {
                     return OffsetDateTime.parse(s).toInstant();
                 } catch (DateTimeException e) {
