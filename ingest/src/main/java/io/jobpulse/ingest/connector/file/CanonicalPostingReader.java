@@ -236,6 +236,21 @@ final class CanonicalPostingReader {
         /** Bits of the fields read so far: TEXT_FIELDS by index, then the others (a repeat goes to the tree). */
         private long seen;
 
+        /** What {@link #firstSighting} returns for a field seen before. */
+        private static final long REPEATED = -1;
+
+        /**
+         * The set of fields seen (one bit each, below 63) with {@code bit} added, or {@link #REPEATED} if it was
+         * already there; a negative {@code bit} is a field not read, whose repeats do not matter.
+         */
+        private static long firstSighting(long seen, int bit) {
+            if (bit < 0) {
+                return seen;
+            }
+            long mask = 1L << bit;
+            return (seen & mask) != 0 ? REPEATED : seen | mask;
+        }
+
         boolean readRoot(JsonParser p) throws IOException {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -250,11 +265,9 @@ final class CanonicalPostingReader {
                     case "attributes" -> TEXT_FIELDS.length + 4;
                     default -> -1; // not read, so a repeat does not matter
                 };
-                if (bit >= 0 && (seen & 1L << bit) != 0) {
+                seen = firstSighting(seen, bit);
+                if (seen == REPEATED) {
                     return false; // the tree keeps the last of a repeated field; let it decide
-                }
-                if (bit >= 0) {
-                    seen |= 1L << bit;
                 }
                 boolean ok;
                 if (textField != null) {
@@ -337,7 +350,7 @@ final class CanonicalPostingReader {
                 } else if (e == JsonToken.START_OBJECT) {
                     String[] parts = new String[4]; // raw, city, region, country
                     Boolean locationRemote = null;
-                    int fields = 0;
+                    long fields = 0;
                     JsonToken f;
                     while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
@@ -350,11 +363,9 @@ final class CanonicalPostingReader {
                             case "remote" -> 4;
                             default -> -1;
                         };
-                        if (at >= 0 && (fields & 1 << at) != 0) {
+                        fields = firstSighting(fields, at);
+                        if (fields == REPEATED) {
                             return false;
-                        }
-                        if (at >= 0) {
-                            fields |= 1 << at;
                         }
                         if (at >= 0 && at < 4) {
                             if (!readText(p, fv, parts, at)) {
@@ -384,7 +395,7 @@ final class CanonicalPostingReader {
             Double min = null;
             Double max = null;
             String[] parts = new String[3]; // currency, period, raw
-            int fields = 0;
+            long fields = 0;
             JsonToken f;
             while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -397,11 +408,9 @@ final class CanonicalPostingReader {
                     case "raw" -> 4;
                     default -> -1;
                 };
-                if (bit >= 0 && (fields & 1 << bit) != 0) {
+                fields = firstSighting(fields, bit);
+                if (fields == REPEATED) {
                     return false;
-                }
-                if (bit >= 0) {
-                    fields |= 1 << bit;
                 }
                 switch (name) {
                     case "min" -> min = number(p, fv);
