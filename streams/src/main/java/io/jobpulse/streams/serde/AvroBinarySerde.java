@@ -1,7 +1,6 @@
 package io.jobpulse.streams.serde;
 
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -13,7 +12,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -26,7 +24,8 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
 
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
-    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
+    /** Its own buffers: an internal serde may encode a posting while it writes its own value. */
+    private final ThreadOutputBuffers buffers = new ThreadOutputBuffers();
 
     public AvroBinarySerde(Class<T> type) {
         var schema = SpecificData.get().getSchema(type);
@@ -35,28 +34,14 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
     }
 
     public byte[] toBytes(T value) {
-        Buffer buffer = buffers.get();
         try {
-            buffer.reset();
-            buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
-            writer.write(value, buffer.encoder);
-            buffer.encoder.flush();
-            byte[] bytes = buffer.toByteArray();
-            if (bytes.length > BinaryCodec.KEPT_BUFFER_BYTES) {
-                buffers.remove(); // an outlier (a huge description): do not keep its buffer per thread
-            }
-            return bytes;
+            return buffers.write(out -> {
+                out.encoder = EncoderFactory.get().directBinaryEncoder(out, out.encoder);
+                writer.write(value, out.encoder);
+                out.encoder.flush();
+            });
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot write " + value.getSchema().getName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Per-thread output buffer and encoder: enriched postings are a few kilobytes each, written by the thousand. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        BinaryEncoder encoder;
-
-        Buffer() {
-            super(8192);
         }
     }
 

@@ -5,7 +5,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,22 +31,7 @@ public final class BinaryCodec {
         T read(DataInputStream in) throws IOException;
     }
 
-    /**
-     * A per-thread output buffer: values are written by the thousand per second and most are a few kilobytes, so a
-     * fresh stream per value (grown by doubling, then copied out) was most of what the internal serdes allocated.
-     */
-    private static final class Buffer extends ByteArrayOutputStream {
-        final DataOutputStream data = new DataOutputStream(this);
-        boolean inUse;
-
-        Buffer() {
-            super(4096);
-        }
-    }
-
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
-    /** A buffer grown past this by one value is dropped rather than kept for the thread's next values. */
-    static final int KEPT_BUFFER_BYTES = 1 << 20;
+    private static final ThreadOutputBuffers BUFFERS = new ThreadOutputBuffers();
 
     public static <T> Serde<T> serde(String what, int format, Writer<T> writer, Reader<T> reader) {
         return Serdes.serdeFrom(
@@ -55,25 +39,14 @@ public final class BinaryCodec {
                     if (value == null) {
                         return null;
                     }
-                    Buffer buffer = BUFFERS.get();
-                    if (buffer.inUse) {
-                        buffer = new Buffer(); // a writer that serializes another internal value on the same thread
-                    }
-                    buffer.inUse = true;
                     try {
-                        buffer.reset();
-                        buffer.data.writeByte(format);
-                        writer.write(buffer.data, value);
-                        buffer.data.flush();
-                        byte[] bytes = buffer.toByteArray();
-                        if (bytes.length > KEPT_BUFFER_BYTES) {
-                            BUFFERS.remove(); // an outlier (a huge description): do not keep its buffer per thread
-                        }
-                        return bytes;
+                        return BUFFERS.write(out -> {
+                            out.data.writeByte(format);
+                            writer.write(out.data, value);
+                            out.data.flush();
+                        });
                     } catch (IOException e) {
                         throw new SerializationException("Cannot write " + what, e);
-                    } finally {
-                        buffer.inUse = false;
                     }
                 },
                 (topic, data) -> {

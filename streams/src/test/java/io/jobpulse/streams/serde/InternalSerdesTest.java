@@ -67,7 +67,7 @@ class InternalSerdesTest {
     @Test
     void aValueLargerThanTheKeptBufferRoundTripsAndSoDoesTheNextSmallOne() {
         Serde<PostingState> serde = InternalSerdes.postingState();
-        String huge = "Kubernetes operators wanted. ".repeat(BinaryCodec.KEPT_BUFFER_BYTES / 20);
+        String huge = "Kubernetes operators wanted. ".repeat(ThreadOutputBuffers.KEPT_BYTES / 20);
         EnrichedPosting big = EnrichedPosting.newBuilder(posting).setDescriptionText(huge).build();
         PostingState large = new PostingState("k", big);
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", large))).isEqualTo(large);
